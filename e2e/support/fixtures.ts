@@ -1,0 +1,20 @@
+// The Playwright `test` every spec imports: points baseURL at the dashboard the global setup started
+// and offers `signIn`, done the way a person does it (labelled fields, the Sign in button).
+import { test as base, expect, type Page } from "@playwright/test";
+import { e2eEnv } from "./env";
+
+export async function signIn(page: Page, email = e2eEnv("E2E_STAFF_EMAIL"), password = e2eEnv("E2E_STAFF_PASSWORD")) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(e2eEnv("E2E_APP_URL"));
+  },
+});
+
+export { expect };

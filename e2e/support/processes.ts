@@ -1,0 +1,119 @@
+// Starts the servers an end-to-end run needs as child processes on free 127.0.0.1 ports — the AssetPay
+// simulator and the built dashboard (`next start`) — and stops them afterwards. Logs go to
+// test-results/servers/ so a failing run can be read.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import bcrypt from "bcryptjs";
+import { freePort, waitForHttp } from "./ports";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const LOG_DIR = path.join(ROOT, "test-results", "servers");
+
+export interface RunningProcess {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface RunningSimulatorProcess extends RunningProcess {
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface StaffCredentials {
+  email: string;
+  password: string;
+}
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: "a" });
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Negative pid: the whole process group (next start and tsx both fork).
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startSimulatorProcess(
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningSimulatorProcess> {
+  const port = await freePort();
+  const apiKey = `ap_test_${randomBytes(12).toString("hex")}`;
+  const apiSecret = randomBytes(32).toString("hex");
+  const child = launch(name, path.join(ROOT, "node_modules", ".bin", "tsx"), ["sim/main.ts"], {
+    ...process.env,
+    SIM_PORT: String(port),
+    SIM_HOST: "127.0.0.1",
+    SIM_API_KEY: apiKey,
+    SIM_API_SECRET: apiSecret,
+    SIM_SEED: "e2e",
+    ...extraEnv,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/v1/wallets/me/balance`);
+  return { url, port, apiKey, apiSecret, stop: () => stopChild(child) };
+}
+
+export function makeStaffCredentials(): StaffCredentials & { accounts: string } {
+  const email = "ops@example.test";
+  const password = `pw-${randomBytes(6).toString("hex")}`;
+  return { email, password, accounts: `${email}:${bcrypt.hashSync(password, 10)}` };
+}
+
+export interface AppOptions {
+  simulator: RunningSimulatorProcess;
+  staffAccounts: string;
+  /** Sign client tokens locally with the simulator's secret instead of calling authenticate-client. */
+  localSigning?: boolean;
+  extraEnv?: Record<string, string>;
+}
+
+export async function startAppProcess(name: string, options: AppOptions): Promise<RunningProcess> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` (npm test does) before the end-to-end tests.");
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    STAFF_ACCOUNTS: options.staffAccounts,
+    ASSETPAY_API_KEY: options.simulator.apiKey,
+    ASSETPAY_API_URL: options.simulator.url,
+    ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
+    ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
+    ...(options.localSigning ? { ASSETPAY_API_SECRET: options.simulator.apiSecret } : {}),
+    ...options.extraEnv,
+  };
+  if (!options.localSigning) delete env.ASSETPAY_API_SECRET;
+  const child = launch(name, path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], env);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/sign-in`);
+  return { url, port, stop: () => stopChild(child) };
+}
