@@ -1,0 +1,118 @@
+// Wires one page's live data path together, outside React: token cache → connection manager →
+// event batcher → store, plus the resync after every (re)connect or when the tab becomes visible, the
+// store's one-second clock, and the browser's online/offline/visibility signals. Components never
+// touch any of this; they read the store.
+import { io } from "socket.io-client";
+import { createEventBatcher } from "@/lib/store/event-batcher";
+import type { OpsStoreApi } from "@/lib/store/ops-store";
+import { selectNonTerminalIds } from "@/lib/store/selectors";
+import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
+import { ResyncSignedOutError, fetchResync } from "./resync-client";
+import { TokenCache } from "./token-cache";
+
+export interface LiveSession {
+  start(): void;
+  stop(): void;
+  /** Run a resync now (also used by the Diagnostics "Resync now" control). */
+  resync(reason: ResyncReason): Promise<void>;
+}
+
+/** A visible-again tab resyncs at most this often: switching tabs back and forth is common. */
+const VISIBLE_RESYNC_MIN_INTERVAL_MS = 10_000;
+
+const createBrowserSocket: SocketFactory = (wsUrl) =>
+  io(wsUrl, {
+    // AssetPay serves only the websocket transport (no long-polling fallback).
+    transports: ["websocket"],
+    autoConnect: false,
+    // The connection manager owns retries (see connection-manager.ts for why).
+    reconnection: false,
+    query: {},
+  });
+
+export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactory = createBrowserSocket): LiveSession {
+  const batcher = createEventBatcher({ ingest: (events) => store.getState().ingest(events) });
+  let resyncRunning: Promise<void> | null = null;
+  let resyncAgain = false;
+  let lastVisibleResync = 0;
+  let clock: ReturnType<typeof setInterval> | null = null;
+
+  async function runResync(): Promise<void> {
+    // Anything queued must be in the store first, or its ids would be missing from the request.
+    batcher.flush();
+    const ids = selectNonTerminalIds(store.getState());
+    try {
+      const result = await fetchResync(ids, Date.now);
+      batcher.flush();
+      store.getState().applyResync(result);
+    } catch (error) {
+      if (error instanceof ResyncSignedOutError) {
+        manager.stop();
+        store.getState().setConnection({ state: "signed-out", lastError: "Your staff session has ended: sign in again." });
+      }
+    }
+  }
+
+  async function resync(reason: ResyncReason): Promise<void> {
+    if (reason === "visible") {
+      if (Date.now() - lastVisibleResync < VISIBLE_RESYNC_MIN_INTERVAL_MS) return;
+      lastVisibleResync = Date.now();
+    }
+    // One at a time; a request during a run queues exactly one more (its ids may differ).
+    if (resyncRunning) {
+      resyncAgain = true;
+      return resyncRunning;
+    }
+    resyncRunning = (async () => {
+      do {
+        resyncAgain = false;
+        await runResync();
+      } while (resyncAgain);
+    })().finally(() => {
+      resyncRunning = null;
+    });
+    return resyncRunning;
+  }
+
+  const tokens = new TokenCache({ onRefreshed: (token) => manager.onTokenRefreshed(token) });
+  const manager = new ConnectionManager({
+    tokens,
+    createSocket,
+    sink: {
+      pushEvent: (event, payload, receivedAt) => batcher.push({ event, payload, receivedAt }),
+      setConnection: (update) => store.getState().setConnection(update),
+      markUnverified: () => {
+        batcher.flush();
+        store.getState().markUnverified();
+      },
+      requestResync: (reason) => void resync(reason),
+    },
+  });
+
+  const onVisibility = () => {
+    if (document.visibilityState === "visible") manager.onVisible();
+  };
+  const onOnline = () => manager.onOnline();
+  const onOffline = () => manager.onOffline();
+
+  return {
+    start() {
+      clock ??= setInterval(() => store.getState().tick(Date.now()), 1_000);
+      document.addEventListener("visibilitychange", onVisibility);
+      window.addEventListener("online", onOnline);
+      window.addEventListener("offline", onOffline);
+      manager.start();
+    },
+    stop() {
+      manager.stop();
+      tokens.dispose();
+      batcher.dispose();
+      if (clock) clearInterval(clock);
+      clock = null;
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+    },
+    resync,
+  };
+}

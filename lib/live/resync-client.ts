@@ -1,0 +1,57 @@
+// Browser side of a resync: asks our `/api/assetpay/resync` route for AssetPay's current view of the
+// trades we hold as in flight, parses every returned payload at the edge with lib/wire (the same rules
+// as socket events), and returns a result the store applies with its newer-only rules.
+import { z } from "zod";
+import type { ResyncResult } from "@/lib/store/resync";
+import type { Funding, Trade } from "@/lib/trades/types";
+import { parseLedgerTransaction } from "@/lib/wire/parse-funding";
+import { parseTrade } from "@/lib/wire/parse-trade";
+
+const responseSchema = z.object({
+  trades: z.array(z.unknown()),
+  funding: z.array(z.unknown()),
+  missing: z.number().optional(),
+  errors: z.array(z.string()).optional(),
+});
+
+export class ResyncSignedOutError extends Error {}
+
+export type FetchResync = (tradeIds: string[]) => Promise<Response>;
+
+const defaultFetch: FetchResync = (tradeIds) =>
+  fetch("/api/assetpay/resync", {
+    method: "POST",
+    credentials: "same-origin",
+    cache: "no-store",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ tradeIds }),
+  });
+
+export async function fetchResync(tradeIds: string[], now: () => number, fetchImpl: FetchResync = defaultFetch): Promise<ResyncResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(tradeIds);
+  } catch (error) {
+    return { trades: [], funding: [], at: now(), error: `Resync could not reach the dashboard server: ${String(error)}` };
+  }
+  if (response.status === 401) throw new ResyncSignedOutError("staff session ended");
+  const body = responseSchema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !body.success) {
+    return { trades: [], funding: [], at: now(), error: `Resync failed (HTTP ${response.status})` };
+  }
+  const trades: Trade[] = [];
+  const funding: Funding[] = [];
+  const problems = [...(body.data.errors ?? [])];
+  for (const payload of body.data.trades) {
+    const parsed = parseTrade(payload);
+    if (parsed.ok) trades.push(parsed.value);
+    else problems.push(`malformed trade ignored: ${parsed.reason}`);
+  }
+  for (const payload of body.data.funding) {
+    const parsed = parseLedgerTransaction(payload);
+    if (parsed.ok) funding.push(parsed.value);
+    // Ledger kinds we do not track (refunds, admin rows) are not malformed: leave them out quietly.
+    else if (!parsed.unsupported) problems.push(`malformed funding ignored: ${parsed.reason}`);
+  }
+  return { trades, funding, at: now(), ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}) };
+}
