@@ -1,0 +1,34 @@
+// Entry points for trade payloads: the socket `trade` event (`{ trade }`) and a bare REST Trade.
+// Never throws; every failure is a short reason that diagnostics can show.
+import { z } from "zod";
+import type { Trade } from "@/lib/trades/types";
+import { type ParseResult, fail, guarded, reasonFromZod } from "./parse-result";
+import { toDomainTrade, wireTradeSchema } from "./trade-schema";
+
+const tradeEventSchema = z.object({ trade: wireTradeSchema });
+
+function success(w: z.output<typeof wireTradeSchema>): ParseResult<Trade> {
+  const mapped = toDomainTrade(w);
+  return {
+    ok: true,
+    value: mapped.trade,
+    flavor: mapped.legacy ? "legacy" : "current",
+    unknownStatus: mapped.unknownStatus,
+  };
+}
+
+/** Socket `trade` event payload: `{ trade: Trade }`. */
+export function parseTradeEvent(payload: unknown): ParseResult<Trade> {
+  return guarded(() => {
+    const parsed = tradeEventSchema.safeParse(payload);
+    return parsed.success ? success(parsed.data.trade) : fail(reasonFromZod("", parsed.error));
+  });
+}
+
+/** A single Trade object as returned by REST (e.g. GET /secure/trades/{ref}, /client/trades items). */
+export function parseTrade(payload: unknown): ParseResult<Trade> {
+  return guarded(() => {
+    const parsed = wireTradeSchema.safeParse(payload);
+    return parsed.success ? success(parsed.data) : fail(reasonFromZod("trade", parsed.error));
+  });
+}
