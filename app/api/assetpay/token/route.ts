@@ -1,0 +1,21 @@
+// POST: a fresh AssetPay client token for the signed-in staff member's browser socket.
+import { mintClientToken } from "@/lib/assetpay/client-token";
+import { describeTokenFailure } from "@/lib/assetpay/token-failure";
+import { requireStaffApi } from "@/lib/auth";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+import { jsonError, noStoreJson } from "@/lib/http/json";
+
+export async function POST(request: Request) {
+  if (!isSameOrigin(request.headers)) return jsonError(403, "cross_origin", "Token requests must come from the dashboard's own pages.");
+  const gate = await requireStaffApi();
+  if (!gate.ok) return gate.response;
+  try {
+    const { token, expiresAt, wsUrl } = await mintClientToken({ clientId: gate.staff.email });
+    return noStoreJson({ token, expiresAt, wsUrl });
+  } catch (error) {
+    const failure = describeTokenFailure(error);
+    console.error(`[assetpay] client token not minted: ${error instanceof Error ? error.message : "unknown error"}`);
+    const headers: Record<string, string> = failure.retryAfterSeconds === null ? {} : { "retry-after": String(failure.retryAfterSeconds) };
+    return jsonError(failure.status, failure.code, failure.message, headers);
+  }
+}

@@ -1,0 +1,40 @@
+// The frame around every dashboard page: product name, who is signed in, and Sign out.
+import type { ReactNode } from "react";
+
+interface DashboardShellProps {
+  email: string;
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}
+
+export function DashboardShell({ email, signOut, children }: DashboardShellProps) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between gap-4 border-b border-slate-800 bg-slate-900/60 px-6 py-3">
+        <div className="flex items-center gap-2.5">
+          <span
+            aria-hidden="true"
+            className="flex h-7 w-7 items-center justify-center rounded-lg bg-gradient-to-br from-emerald-400 to-sky-500 text-sm font-bold text-slate-950"
+          >
+            A
+          </span>
+          <span className="text-sm font-semibold tracking-tight text-white">AssetPay Ops</span>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-400" title="Signed in as">
+            {email}
+          </span>
+          <form action={signOut}>
+            <button
+              type="submit"
+              className="rounded-md border border-slate-700 px-2.5 py-1 text-slate-200 transition hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-400"
+            >
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { checkStartEnv, EnvError, parseEnv, parseStaffAccounts } from "./env-schema";
+
+const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
+const valid = {
+  ASSETPAY_API_KEY: "ap_live_123",
+  ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
+  ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
+  STAFF_ACCOUNTS: `ops@example.test:${HASH}`,
+  AUTH_SECRET: "x".repeat(43),
+};
+
+function errorLine(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).not.toContain("\n");
+    return message;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv(valid);
+    expect(env).toMatchObject({
+      apiKey: "ap_live_123",
+      apiUrl: "https://api.assetpay.co",
+      wsUrl: "https://api.assetpay.co",
+      apiSecret: null,
+      merchantId: null,
+      tokenTtlSeconds: 900,
+      sessionMaxAgeSeconds: 8 * 3600,
+      databaseUrl: null,
+      demo: null,
+    });
+    expect(env.staffAccounts).toEqual([{ email: "ops@example.test", passwordHash: HASH }]);
+  });
+
+  it("reads the optional settings and strips trailing slashes", () => {
+    const env = parseEnv({
+      ...valid,
+      ASSETPAY_API_URL: "http://127.0.0.1:4010/",
+      ASSETPAY_WS_URL: "wss://ws.example.test/",
+      ASSETPAY_API_SECRET: "s3cret",
+      ASSETPAY_MERCHANT_ID: "merchant-1",
+      ASSETPAY_TOKEN_TTL_SECONDS: "60",
+      AUTH_SESSION_MAX_AGE_SECONDS: "3600",
+      DATABASE_URL: "postgres://u:p@localhost:5432/ops",
+      ASSETPAY_DEMO: "1",
+      ASSETPAY_DEMO_EMAIL: "demo@assetpay.local",
+    });
+    expect(env).toMatchObject({
+      apiUrl: "http://127.0.0.1:4010",
+      wsUrl: "wss://ws.example.test",
+      apiSecret: "s3cret",
+      merchantId: "merchant-1",
+      tokenTtlSeconds: 60,
+      sessionMaxAgeSeconds: 3600,
+      databaseUrl: "postgres://u:p@localhost:5432/ops",
+      demo: { email: "demo@assetpay.local" },
+    });
+  });
+
+  it("defaults the socket origin to the API URL", () => {
+    expect(parseEnv({ ...valid, ASSETPAY_API_URL: "http://127.0.0.1:9" }).wsUrl).toBe("http://127.0.0.1:9");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...valid, ASSETPAY_API_SECRET: "", DATABASE_URL: "  " })).toMatchObject({ apiSecret: null, databaseUrl: null });
+  });
+
+  it.each([
+    [{ ASSETPAY_API_KEY: undefined }, /^ASSETPAY_API_KEY: not set; expected the merchant API key/],
+    [{ ASSETPAY_API_KEY: "ap key" }, /^ASSETPAY_API_KEY: expected the merchant API key/],
+    [{ ASSETPAY_API_URL: "ftp://x" }, /^ASSETPAY_API_URL: expected an http\(s\) URL/],
+    [{ ASSETPAY_API_URL: "not a url" }, /^ASSETPAY_API_URL: expected an http\(s\) URL/],
+    [{ ASSETPAY_WS_URL: "gopher://x" }, /^ASSETPAY_WS_URL: expected an http\(s\) or ws\(s\) URL/],
+    [{ ASSETPAY_API_SECRET: "two words" }, /^ASSETPAY_API_SECRET: expected the merchant API secret/],
+    [{ ASSETPAY_MERCHANT_ID: "a b" }, /^ASSETPAY_MERCHANT_ID: expected the AssetPay merchant id/],
+    [{ ASSETPAY_TOKEN_STEAM_ID: undefined }, /^ASSETPAY_TOKEN_STEAM_ID: not set; expected a 17-digit SteamID64 starting 76561 \(required when ASSETPAY_API_KEY is set\)$/],
+    [{ ASSETPAY_TOKEN_STEAM_ID: "12345678901234567" }, /^ASSETPAY_TOKEN_STEAM_ID: expected a 17-digit SteamID64 starting 76561$/],
+    [{ ASSETPAY_TOKEN_STEAM_ID: "7656119800000000" }, /^ASSETPAY_TOKEN_STEAM_ID: expected a 17-digit SteamID64 starting 76561$/],
+    [{ ASSETPAY_TOKEN_TRADE_URL: undefined }, /^ASSETPAY_TOKEN_TRADE_URL: not set; expected a Steam trade URL/],
+    [{ ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=1&token=short" }, /^ASSETPAY_TOKEN_TRADE_URL: expected a Steam trade URL/],
+    [{ ASSETPAY_TOKEN_TTL_SECONDS: "0" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds, a whole number from 1 to 86400$/],
+    [{ ASSETPAY_TOKEN_TTL_SECONDS: "86401" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds, a whole number from 1 to 86400$/],
+    [{ ASSETPAY_TOKEN_TTL_SECONDS: "1.5" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds/],
+    [{ STAFF_ACCOUNTS: undefined }, /^STAFF_ACCOUNTS: not set; expected comma-separated email:bcrypt-hash pairs/],
+    [{ STAFF_ACCOUNTS: "ops@example.test" }, /^STAFF_ACCOUNTS: expected .*entry 1 has no ":"/],
+    [{ AUTH_SECRET: undefined }, /^AUTH_SECRET: not set; expected at least 32 random characters/],
+    [{ AUTH_SECRET: "short" }, /^AUTH_SECRET: expected at least 32 random characters/],
+    [{ AUTH_SESSION_MAX_AGE_SECONDS: "10" }, /^AUTH_SESSION_MAX_AGE_SECONDS: expected seconds, a whole number from 60 to 2592000$/],
+    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a Postgres URL/],
+    [{ ASSETPAY_DEMO: "yes" }, /^ASSETPAY_DEMO: expected "1" or unset$/],
+  ])("names the variable and what is expected: %o", (override, expected) => {
+    expect(errorLine({ ...valid, ...override })).toMatch(expected);
+  });
+
+  it("never echoes a value in its error", () => {
+    expect(errorLine({ ...valid, ASSETPAY_API_SECRET: "very secret value" })).not.toContain("very secret");
+    expect(errorLine({ ...valid, AUTH_SECRET: "hunter2" })).not.toContain("hunter2");
+  });
+});
+
+describe("parseStaffAccounts", () => {
+  const other = "$2a$12$0123456789abcdefghijkOeW0mT1f5gdu2BqkqK2X9gH0Ew3e/x.a";
+
+  it("splits on commas and on the first colon, lowercasing emails", () => {
+    expect(parseStaffAccounts(` Ops@Example.test:${HASH} , b@x.io:${other}`)).toEqual([
+      { email: "ops@example.test", passwordHash: HASH },
+      { email: "b@x.io", passwordHash: other },
+    ]);
+  });
+
+  it.each([
+    ["", /entry 1 is empty/],
+    [`a@x.io:${HASH},`, /entry 2 is empty/],
+    ["a@x.io", /entry 1 has no ":"/],
+    [`not-an-email:${HASH}`, /entry 1 does not start with an email address/],
+    ["a@x.io:plaintext-password", /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
+    [`a@x.io:${HASH}:extra`, /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
+    [`a@x.io:${HASH},A@x.io:${other}`, /a@x\.io is listed twice/],
+  ])("refuses %j", (value, expected) => {
+    expect(() => parseStaffAccounts(value)).toThrowError(expected);
+  });
+
+  it("does not echo an entry without a colon (it may be a password)", () => {
+    expect(() => parseStaffAccounts("correct horse battery")).toThrowError(/^STAFF_ACCOUNTS: (?!.*horse)/);
+  });
+});
+
+describe("checkStartEnv", () => {
+  it("is demo mode without an API key, with default ports", () => {
+    expect(checkStartEnv({})).toEqual({ mode: "demo", port: 3000, simPort: 4010 });
+    expect(checkStartEnv({ PORT: "3100", SIM_PORT: "0" })).toEqual({ mode: "demo", port: 3100, simPort: 0 });
+  });
+
+  it("still checks what the operator did set in demo mode", () => {
+    expect(() => checkStartEnv({ ASSETPAY_TOKEN_STEAM_ID: "123" })).toThrowError(/^ASSETPAY_TOKEN_STEAM_ID: expected/);
+    expect(() => checkStartEnv({ STAFF_ACCOUNTS: "x" })).toThrowError(/^STAFF_ACCOUNTS:/);
+    expect(() => checkStartEnv({ PORT: "http" })).toThrowError(/^PORT: expected a TCP port/);
+    expect(() => checkStartEnv({ SIM_PORT: "70000" })).toThrowError(/^SIM_PORT: expected a TCP port/);
+    expect(() => checkStartEnv({ DEMO_PASSWORD: "short" })).toThrowError(/^DEMO_PASSWORD: expected at least 8 characters/);
+  });
+
+  it("is real mode with an API key, and then everything is required", () => {
+    expect(checkStartEnv(valid)).toEqual({ mode: "real", port: 3000, simPort: 0 });
+    expect(() => checkStartEnv({ ASSETPAY_API_KEY: "ap_x" })).toThrowError(/^ASSETPAY_TOKEN_STEAM_ID: not set/);
+  });
+});

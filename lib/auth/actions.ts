@@ -1,0 +1,30 @@
+"use server";
+// Server actions behind the sign-in form and the Sign out button. Pages pass them to components as
+// props; the password goes straight to next-auth and is never logged or echoed back.
+import { AuthError } from "next-auth";
+import { safeCallbackPath } from "./safe-callback";
+import { describeSignInError } from "./sign-in-error";
+import { signIn, signOut } from "./next-auth";
+
+export interface SignInState {
+  error: string | null;
+  email: string;
+}
+
+export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const redirectTo = safeCallbackPath(form.get("callbackUrl"));
+  try {
+    // Redirects (throws NEXT_REDIRECT) on success.
+    await signIn("credentials", { email, password, redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: describeSignInError(error) ?? "Sign-in failed.", email };
+    throw error;
+  }
+  return { error: null, email };
+}
+
+export async function signOutAndLeave(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

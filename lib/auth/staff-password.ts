@@ -1,0 +1,39 @@
+// Checks a staff email and password against STAFF_ACCOUNTS. An unknown email costs the same bcrypt
+// work as a known one (a dummy hash of the same cost), so response time does not reveal who is staff.
+import bcrypt from "bcryptjs";
+import type { StaffAccount } from "@/lib/assetpay/env-schema";
+
+const dummyHashes = new Map<number, Promise<string>>();
+
+function costOf(hash: string): number {
+  const cost = Number(hash.split("$")[2]);
+  return Number.isInteger(cost) && cost >= 4 && cost <= 31 ? cost : 12;
+}
+
+function dummyHash(cost: number): Promise<string> {
+  let hash = dummyHashes.get(cost);
+  if (!hash) {
+    hash = bcrypt.hash(`not-a-staff-password-${Math.random()}`, cost);
+    dummyHashes.set(cost, hash);
+  }
+  return hash;
+}
+
+/** The matching account, or null. */
+export async function verifyStaffPassword(
+  accounts: readonly StaffAccount[],
+  email: string,
+  password: string,
+): Promise<StaffAccount | null> {
+  const wanted = email.trim().toLowerCase();
+  const account = accounts.find((candidate) => candidate.email === wanted);
+  const hash = account?.passwordHash ?? (await dummyHash(costOf(accounts[0]?.passwordHash ?? "")));
+  const matches = await bcrypt.compare(password, hash);
+  return account && matches ? account : null;
+}
+
+export function isStaffEmail(accounts: readonly StaffAccount[], email: string | null | undefined): boolean {
+  if (!email) return false;
+  const wanted = email.toLowerCase();
+  return accounts.some((account) => account.email === wanted);
+}
