@@ -1,0 +1,25 @@
+// Per-API-key request budget per minute across the REST API (§6: per merchant, 429 RATE_LIMITED).
+// Fixed one-minute windows starting at a key's first request; Retry-After says when the window ends.
+
+import type { Clock } from "../engine/time";
+
+export class RateLimiter {
+  private readonly windows = new Map<string, { startMs: number; count: number }>();
+
+  constructor(
+    public perMinute: number,
+    private readonly clock: Clock,
+  ) {}
+
+  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const now = this.clock.now();
+    let window = this.windows.get(key);
+    if (!window || now - window.startMs >= 60_000) {
+      window = { startMs: now, count: 0 };
+      this.windows.set(key, window);
+    }
+    window.count++;
+    if (window.count <= this.perMinute) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startMs + 60_000 - now) / 1000)) };
+  }
+}
