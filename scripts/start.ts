@@ -5,7 +5,9 @@
 // It prints the demo password it generated, and never any key or secret.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import bcrypt from "bcryptjs";
@@ -15,6 +17,7 @@ import { Supervisor } from "./lib/supervisor";
 
 const ROOT = path.resolve(__dirname, "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_CLI = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const HOST = "127.0.0.1";
 const DEMO_EMAIL = "demo@assetpay.local";
 const DEMO_STEAM_ID = "76561198000000001";
@@ -112,6 +115,22 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
   return { env, banner };
 }
 
+/**
+ * Starts the event recorder (issue #6) beside the app and returns the environment both share. The demo
+ * simulator forgets everything when npm start stops, so in demo mode the recorder's embedded database is
+ * a fresh temporary directory too (unless DATABASE_URL says otherwise), deleted after the recorder stops.
+ */
+function startRecorder(supervisor: Supervisor, plan: StartPlan, appEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...appEnv };
+  if (plan.mode === "demo" && !env.DATABASE_URL?.trim()) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "assetpay-ops-demo-"));
+    env.RECORDER_DATA_DIR = dir;
+    supervisor.add({ name: "demo recorder data", stop: async () => rmSync(dir, { recursive: true, force: true }) });
+  }
+  supervisor.spawn("recorder", process.execPath, [TSX_CLI, "--conditions=react-server", path.join(ROOT, "recorder", "main.ts")], env);
+  return env;
+}
+
 async function main(): Promise<void> {
   // The same .env files `next start` would read, so this check and the app agree on the mode.
   const { loadedEnvFiles } = loadEnvConfig(ROOT, false, { info: () => undefined, error: console.error });
@@ -147,6 +166,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  appEnv = startRecorder(supervisor, plan, appEnv);
   supervisor.spawn("next start", process.execPath, [NEXT_BIN, "start", "-H", HOST, "-p", String(plan.port)], { ...appEnv, PORT: String(plan.port) });
   const url = `http://${HOST}:${plan.port}`;
   if (!(await waitUntilServing(`${url}/sign-in`, 60_000))) {

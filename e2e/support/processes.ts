@@ -27,7 +27,7 @@ export interface StaffCredentials {
   password: string;
 }
 
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: "a" });
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -36,7 +36,7 @@ function launch(name: string, command: string, args: string[], env: NodeJS.Proce
   return child;
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // Negative pid: the whole process group (next start and tsx both fork).
@@ -109,6 +109,10 @@ export async function startAppProcess(name: string, options: AppOptions): Promis
     ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
     ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
     ...(options.localSigning ? { ASSETPAY_API_SECRET: options.simulator.apiSecret } : {}),
+    // No recorder unless the spec starts one (e2e/support/recorder.ts) and says where: never read a
+    // developer's .data/ or DATABASE_URL.
+    RECORDER_DATA_DIR: path.join(ROOT, "test-results", "no-recorder"),
+    DATABASE_URL: "",
     ...options.extraEnv,
   };
   if (!options.localSigning) delete env.ASSETPAY_API_SECRET;

@@ -8,6 +8,7 @@ import type { OpsStoreApi } from "@/lib/store/ops-store";
 import { selectNonTerminalIds } from "@/lib/store/selectors";
 import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
 import { ResyncSignedOutError, fetchResync } from "./resync-client";
+import { SnapshotSignedOutError, fetchSnapshot } from "./snapshot-client";
 import { TokenCache } from "./token-cache";
 
 export interface LiveSession {
@@ -74,6 +75,23 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     return resyncRunning;
   }
 
+  // The recorder's snapshot (issue #6): trades from before this tab opened. Fetched while the socket
+  // connects; the store merges it newer-only, so it may land before or after the first live events.
+  let running = false;
+  async function loadSnapshot(): Promise<void> {
+    try {
+      const result = await fetchSnapshot(Date.now);
+      if (!running) return;
+      batcher.flush();
+      store.getState().applySnapshot(result);
+    } catch (error) {
+      if (error instanceof SnapshotSignedOutError && running) {
+        manager.stop();
+        store.getState().setConnection({ state: "signed-out", lastError: "Your staff session has ended: sign in again." });
+      }
+    }
+  }
+
   const tokens = new TokenCache({ onRefreshed: (token) => manager.onTokenRefreshed(token) });
   const manager = new ConnectionManager({
     tokens,
@@ -101,9 +119,12 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       document.addEventListener("visibilitychange", onVisibility);
       window.addEventListener("online", onOnline);
       window.addEventListener("offline", onOffline);
+      running = true;
+      void loadSnapshot();
       manager.start();
     },
     stop() {
+      running = false;
       manager.stop();
       tokens.dispose();
       batcher.dispose();

@@ -5,6 +5,7 @@ import { createStore } from "zustand/vanilla";
 import type { StallLimits } from "@/lib/trades/stall-rules";
 import { type RawOpsEvent, ingestEvents } from "./ingest";
 import { type ResyncResult, applyResync } from "./resync";
+import { type SnapshotResult, applySnapshot } from "./snapshot";
 import { type ConnectionInfo, type OpsState, type OpsStateOptions, createInitialState, normalizeCap } from "./state";
 import { markUnverified, setRetentionCap } from "./trade-reducers";
 
@@ -12,6 +13,8 @@ export interface OpsActions {
   /** Parses and applies one batch of socket events in a single store update. */
   ingest: (events: readonly RawOpsEvent[]) => void;
   applyResync: (result: ResyncResult) => void;
+  /** The recorder's page-load snapshot: newer-only like resync, plus recorded status histories. */
+  applySnapshot: (result: SnapshotResult) => void;
   /** Call on disconnect: in-flight trades are no longer known to be current. */
   markUnverified: () => void;
   setConnection: (patch: Partial<ConnectionInfo>) => void;
@@ -56,6 +59,7 @@ export function createOpsStore(options: OpsStoreOptions = {}) {
     ...createInitialState(options),
     ingest: (events) => set((s) => ingestEvents(s, events)),
     applyResync: (result) => set((s) => applyResync(s, result)),
+    applySnapshot: (result) => set((s) => applySnapshot(s, result)),
     markUnverified: () => set((s) => markUnverified(s)),
     setConnection: (patch) =>
       set((s) => {

@@ -1,0 +1,64 @@
+// Starts the event recorder (`recorder/main.ts`, the process `npm start` runs beside the app) for an
+// end-to-end run, against a simulator, on PGlite in a directory of the spec's choosing or on PostgreSQL,
+// and waits until its socket is connected. The app that should read its data gets `recorderEnv(...)`.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { launch, stopChild, type RunningSimulatorProcess } from "./processes";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export type RecorderStorage = { dataDir: string } | { databaseUrl: string };
+
+export interface RunningRecorderProcess {
+  storage: RecorderStorage;
+  stop(): Promise<void>;
+}
+
+/** A fresh PGlite directory for one recorder (and the app reading through it). */
+export function tempRecorderDir(label: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `assetpay-e2e-${label}-`));
+}
+
+/** What the app (and its recorder) need to agree on where the recorded data lives. */
+export function recorderEnv(storage: RecorderStorage): Record<string, string> {
+  return "dataDir" in storage ? { RECORDER_DATA_DIR: storage.dataDir, DATABASE_URL: "" } : { DATABASE_URL: storage.databaseUrl };
+}
+
+export async function startRecorderProcess(
+  name: string,
+  options: { simulator: RunningSimulatorProcess; storage: RecorderStorage; extraEnv?: Record<string, string> },
+): Promise<RunningRecorderProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASSETPAY_API_KEY: options.simulator.apiKey,
+    ASSETPAY_API_URL: options.simulator.url,
+    ...recorderEnv(options.storage),
+    ...options.extraEnv,
+  };
+  delete env.ASSETPAY_WS_URL;
+  const child = launch(name, path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "recorder/main.ts"], env);
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    // PGlite's first start (initdb in WASM) is slow on a busy machine.
+    const timer = setTimeout(() => done(new Error(`recorder ${name} did not connect within 120 s:\n${output.slice(-2000)}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/\[recorder\] connected to AssetPay socket/.test(output) && /\[recorder\] recording \(/.test(output)) done(null);
+    };
+    const onExit = (code: number | null) => done(new Error(`recorder ${name} exited (${code}) before it connected:\n${output.slice(-2000)}`));
+    function done(error: Error | null) {
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout?.on("data", onData);
+    child.once("exit", onExit);
+  }).catch(async (error: unknown) => {
+    await stopChild(child);
+    throw error;
+  });
+  return { storage: options.storage, stop: () => stopChild(child) };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, checkStartEnv, parseEnv, parseRecorderEnv } from "./env-schema";
+
+const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
+const app = {
+  ASSETPAY_API_KEY: "ap_live_123",
+  ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
+  ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
+  STAFF_ACCOUNTS: `ops@example.test:${HASH}`,
+  AUTH_SECRET: "x".repeat(43),
+};
+
+function line(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("parseRecorderEnv", () => {
+  it("needs only the API key, with documented defaults", () => {
+    expect(parseRecorderEnv({ ASSETPAY_API_KEY: "ap_live_123" })).toEqual({
+      apiKey: "ap_live_123",
+      apiUrl: "https://api.assetpay.co",
+      wsUrl: "https://api.assetpay.co",
+      databaseUrl: null,
+      recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, snapshotTerminalTrades: 5000 },
+    });
+  });
+
+  it("reads the storage and recorder settings", () => {
+    expect(
+      parseRecorderEnv({
+        ASSETPAY_API_KEY: "ap_live_123",
+        ASSETPAY_API_URL: "http://127.0.0.1:4010/",
+        DATABASE_URL: "postgres://ops:pw@db:5432/ops",
+        RECORDER_DATA_DIR: "/var/lib/assetpay-ops",
+        RECORDER_RECONCILE_SECONDS: "30",
+        RECORDER_RETENTION_DAYS: "7",
+        RECORDER_SNAPSHOT_TERMINAL: "0",
+      }),
+    ).toMatchObject({
+      apiUrl: "http://127.0.0.1:4010",
+      wsUrl: "http://127.0.0.1:4010",
+      databaseUrl: "postgres://ops:pw@db:5432/ops",
+      recorder: { dataDir: "/var/lib/assetpay-ops", reconcileIntervalSeconds: 30, retentionDays: 7, snapshotTerminalTrades: 0 },
+    });
+  });
+
+  it.each([
+    [{ ASSETPAY_API_KEY: undefined }, /^ASSETPAY_API_KEY: not set; expected the merchant API key \(ap_…\) \(the recorder connects/],
+    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a Postgres URL/],
+    [{ RECORDER_RECONCILE_SECONDS: "1" }, /^RECORDER_RECONCILE_SECONDS: expected seconds, a whole number from 5 to 3600$/],
+    [{ RECORDER_RETENTION_DAYS: "0" }, /^RECORDER_RETENTION_DAYS: expected days, a whole number from 1 to 3650$/],
+    [{ RECORDER_SNAPSHOT_TERMINAL: "lots" }, /^RECORDER_SNAPSHOT_TERMINAL: expected a number of trades/],
+  ])("names the variable in one line: %o", (override, expected) => {
+    const message = line(() => parseRecorderEnv({ ASSETPAY_API_KEY: "ap_live_123", ...override }));
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("\n");
+  });
+
+  it("never echoes DATABASE_URL (it carries a password)", () => {
+    expect(line(() => parseRecorderEnv({ ASSETPAY_API_KEY: "k", DATABASE_URL: "mysql://u:hunter2@x" }))).not.toContain("hunter2");
+  });
+});
+
+describe("recorder settings in the app and start checks", () => {
+  it("are part of the app's settings", () => {
+    expect(parseEnv({ ...app, RECORDER_DATA_DIR: "/srv/data" }).recorder).toMatchObject({ dataDir: "/srv/data", snapshotTerminalTrades: 5000 });
+  });
+
+  it("are checked by npm start in both modes", () => {
+    expect(line(() => checkStartEnv({ RECORDER_RETENTION_DAYS: "-1" }))).toMatch(/^RECORDER_RETENTION_DAYS:/);
+    expect(line(() => checkStartEnv({ ...app, RECORDER_RECONCILE_SECONDS: "x" }))).toMatch(/^RECORDER_RECONCILE_SECONDS:/);
+  });
+});

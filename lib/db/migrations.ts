@@ -1,0 +1,98 @@
+// The recorder's schema, as ordered migrations tracked in `schema_migrations`. The same statements run
+// on PGlite and PostgreSQL. Applied under a transaction-scoped advisory lock, so two processes starting
+// at once on one PostgreSQL (two recorders, or a recorder and an app) never race: the second waits,
+// then finds nothing left to do. Never edit a shipped migration; append a new one.
+import "server-only";
+import type { Database } from "./database";
+
+export interface Migration {
+  id: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Arbitrary, fixed: the advisory lock id every AssetPay Ops process uses for migrations. */
+const MIGRATION_LOCK = 60_106_001;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "trades, history, funding, recorder health",
+    statements: [
+      // One row per trade: the latest version seen (newer-only by updated_at), the wire payload as
+      // AssetPay sent it, and the columns the snapshot, reconciliation and pruning filter on.
+      `CREATE TABLE trades (
+        id text PRIMARY KEY,
+        status text NOT NULL,
+        raw_status text NOT NULL,
+        status_rank smallint NOT NULL,
+        terminal boolean NOT NULL,
+        game text NOT NULL,
+        type text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        payload jsonb NOT NULL,
+        first_seen_at timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        confirmed_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX trades_in_flight ON trades (confirmed_at) WHERE NOT terminal",
+      "CREATE INDEX trades_terminal_recent ON trades (updated_at DESC, id) WHERE terminal",
+      // Every status change observed, keyed so replays and a second recorder add nothing.
+      `CREATE TABLE trade_history (
+        trade_id text NOT NULL REFERENCES trades (id) ON DELETE CASCADE,
+        status text NOT NULL,
+        raw_status text NOT NULL,
+        at timestamptz NOT NULL,
+        observed_at timestamptz NOT NULL,
+        PRIMARY KEY (trade_id, status, at)
+      )`,
+      `CREATE TABLE funding (
+        kind text NOT NULL,
+        id text NOT NULL,
+        status text NOT NULL,
+        terminal boolean NOT NULL,
+        stamp timestamptz NOT NULL,
+        format text NOT NULL,
+        payload jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      "CREATE INDEX funding_recent ON funding (stamp DESC)",
+      // One row per running recorder (two app instances on one database: two rows).
+      `CREATE TABLE recorder_health (
+        recorder_id text PRIMARY KEY,
+        host text NOT NULL,
+        pid integer NOT NULL,
+        started_at timestamptz NOT NULL,
+        heartbeat_at timestamptz NOT NULL,
+        state jsonb NOT NULL
+      )`,
+    ],
+  },
+];
+
+export interface MigrationOutcome {
+  applied: string[];
+  /** Ids in the database this code does not know (a newer version ran here); harmless, reported. */
+  unknown: number[];
+}
+
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await tx.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+    );
+    const rows = await tx.query<{ id: number }>("SELECT id FROM schema_migrations");
+    const done = new Set(rows.map((row) => Number(row.id)));
+    const applied: string[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
+      if (done.has(migration.id)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (id, name) VALUES ($1, $2)", [migration.id, migration.name]);
+      applied.push(`${migration.id} ${migration.name}`);
+    }
+    const known = new Set(migrations.map((migration) => migration.id));
+    return { applied, unknown: [...done].filter((id) => !known.has(id)) };
+  });
+}

@@ -1,0 +1,85 @@
+// Where the app's routes get recorded data: straight from PostgreSQL when DATABASE_URL is set (one small
+// pool per app process, schema ensured once), otherwise from the recorder process that owns PGlite,
+// through its loopback API (see recorder/main.ts for why). Answers from the recorder are parsed with
+// zod like any outside value. Throws RecorderUnavailableError, with a one-line reason, when neither works.
+import "server-only";
+import { z } from "zod";
+import { env } from "@/lib/assetpay/env";
+import { recordedSnapshotSchema, recordedTradeHistorySchema, recorderHealthReportSchema } from "@/lib/recorded/schema";
+import type { RecordedSnapshot, RecordedTradeHistory, RecorderHealthReport } from "@/lib/recorded/types";
+import type { Database } from "./database";
+import { migrate } from "./migrations";
+import { openPostgres } from "./postgres";
+import { healthReportOf, historyOf, snapshotOf } from "./recorded-reads";
+import { readRecorderEndpoint } from "./recorder-endpoint";
+
+export class RecorderUnavailableError extends Error {}
+
+export interface RecordedSource {
+  snapshot(): Promise<RecordedSnapshot>;
+  history(tradeId: string): Promise<RecordedTradeHistory>;
+  health(): Promise<RecorderHealthReport>;
+}
+
+let postgres: Promise<Database> | null = null;
+
+function sharedPostgres(url: string): Promise<Database> {
+  postgres ??= (async () => {
+    const db = openPostgres(url, { maxConnections: 3, applicationName: "assetpay-ops-app", onError: (line) => console.error(`[recorded] ${line}`) });
+    try {
+      // Idempotent and lock-protected: the app may come up before its recorder has migrated.
+      await migrate(db);
+      return db;
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  })().catch((error: unknown) => {
+    postgres = null;
+    throw new RecorderUnavailableError(`the recorder's PostgreSQL database is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return postgres;
+}
+
+async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>): Promise<T> {
+  const db = await sharedPostgres(url);
+  try {
+    return await read(db);
+  } catch (error) {
+    throw new RecorderUnavailableError(`could not read the recorder's database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function fromRecorder<T>(dataDir: string, route: string, schema: z.ZodType<T>): Promise<T> {
+  const endpoint = readRecorderEndpoint(dataDir);
+  if ("missing" in endpoint) throw new RecorderUnavailableError(endpoint.missing);
+  let response: Response;
+  try {
+    response = await fetch(`${endpoint.url}${route}`, {
+      headers: { authorization: `Bearer ${endpoint.secret}` },
+      cache: "no-store",
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    throw new RecorderUnavailableError(`the recorder (pid ${endpoint.pid}) did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const body = schema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !body.success) throw new RecorderUnavailableError(`the recorder answered ${route.split("?")[0]} with HTTP ${response.status}`);
+  return body.data;
+}
+
+export function recordedSource(): RecordedSource {
+  const { databaseUrl, recorder } = env();
+  if (databaseUrl) {
+    return {
+      snapshot: () => fromDatabase(databaseUrl, (db) => snapshotOf(db, recorder.snapshotTerminalTrades)),
+      history: (tradeId) => fromDatabase(databaseUrl, (db) => historyOf(db, tradeId)),
+      health: () => fromDatabase(databaseUrl, healthReportOf),
+    };
+  }
+  return {
+    snapshot: () => fromRecorder(recorder.dataDir, "/snapshot", recordedSnapshotSchema),
+    history: (tradeId) => fromRecorder(recorder.dataDir, `/trades/${encodeURIComponent(tradeId)}/history`, recordedTradeHistorySchema),
+    health: () => fromRecorder(recorder.dataDir, "/health", recorderHealthReportSchema),
+  };
+}

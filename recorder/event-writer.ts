@@ -1,0 +1,126 @@
+// Turns socket events into database writes: parses each payload at the edge with lib/wire (the same
+// rules as the browser), drops malformed ones with a counted reason, and writes the rest in small
+// batches, in arrival order, one batch at a time. Writes are newer-only and idempotent, so a replayed
+// or duplicated event is harmless. Never stores a payload lib/wire rejected.
+import "server-only";
+import { type FundingVersion, type TradeVersion, recordFunding, recordTrades } from "@/lib/db/trade-repository";
+import type { Database } from "@/lib/db/database";
+import { fundingStampMs } from "@/lib/store/funding-reducers";
+import { parseFundingEvent } from "@/lib/wire/parse-funding";
+import { parseTradeEvent } from "@/lib/wire/parse-trade";
+import type { RecorderEventName } from "./socket";
+
+const MAX_BATCH = 250;
+/** Beyond this backlog (the database is down or far too slow) new events are dropped and counted; reconciliation repairs trades later. */
+const MAX_QUEUE = 50_000;
+
+interface QueuedEvent {
+  event: RecorderEventName;
+  payload: unknown;
+  receivedAt: number;
+}
+
+export interface WriterStats {
+  recorded: number;
+  malformed: number;
+  dropped: number;
+  lastEventAt: number | null;
+  lastEventLagMs: number | null;
+}
+
+export interface EventWriterOptions {
+  db: Database;
+  log: (line: string) => void;
+  onStats?: (stats: WriterStats) => void;
+  onWriteError?: (message: string) => void;
+}
+
+export interface EventWriter {
+  push(event: RecorderEventName, payload: unknown, receivedAt: number): void;
+  /** Resolves when everything queued so far is written (or failed). */
+  drain(): Promise<void>;
+  stats(): WriterStats;
+}
+
+function payloadOf(payload: unknown, key: "trade" | "funding"): unknown {
+  return typeof payload === "object" && payload !== null && key in payload ? (payload as Record<string, unknown>)[key] : undefined;
+}
+
+/** The first malformed reasons are logged one per line; after that only counted (health shows the total). */
+const LOGGED_MALFORMED = 20;
+
+export function createEventWriter(options: EventWriterOptions): EventWriter {
+  const queue: QueuedEvent[] = [];
+  const stats: WriterStats = { recorded: 0, malformed: 0, dropped: 0, lastEventAt: null, lastEventLagMs: null };
+  let running: Promise<void> | null = null;
+
+  function malformed(event: string, reason: string): void {
+    stats.malformed += 1;
+    if (stats.malformed <= LOGGED_MALFORMED) options.log(`ignored a malformed ${event} event: ${reason}`);
+    if (stats.malformed === LOGGED_MALFORMED) options.log("further malformed events are counted in the health report only");
+  }
+
+  async function writeBatch(batch: QueuedEvent[]): Promise<void> {
+    const trades: TradeVersion[] = [];
+    const funding: FundingVersion[] = [];
+    let newest = 0;
+    for (const item of batch) {
+      newest = Math.max(newest, item.receivedAt);
+      if (item.event === "trade") {
+        const parsed = parseTradeEvent(item.payload);
+        if (!parsed.ok) malformed(item.event, parsed.reason);
+        else {
+          trades.push({ trade: parsed.value, payload: payloadOf(item.payload, "trade") });
+          stats.lastEventLagMs = item.receivedAt - Date.parse(parsed.value.updatedAt);
+        }
+      } else {
+        const parsed = parseFundingEvent(item.event, item.payload);
+        if (!parsed.ok) malformed(item.event, parsed.reason);
+        else {
+          funding.push({ funding: parsed.value, format: "event", payload: payloadOf(item.payload, "funding") });
+          stats.lastEventLagMs = item.receivedAt - fundingStampMs(parsed.value);
+        }
+      }
+    }
+    try {
+      const [tradeCounts, fundingCounts] = [await recordTrades(options.db, trades, newest), await recordFunding(options.db, funding, newest)];
+      for (const reason of [...tradeCounts.refused, ...fundingCounts.refused]) malformed("stored", reason);
+      stats.recorded += trades.length + funding.length - tradeCounts.refused.length - fundingCounts.refused.length;
+    } catch (error) {
+      const message = `could not write ${trades.length + funding.length} events: ${error instanceof Error ? error.message : String(error)}`;
+      options.log(message);
+      options.onWriteError?.(message);
+    }
+    stats.lastEventAt = Math.max(stats.lastEventAt ?? 0, newest);
+    options.onStats?.({ ...stats });
+  }
+
+  async function run(): Promise<void> {
+    while (queue.length > 0) await writeBatch(queue.splice(0, MAX_BATCH));
+  }
+
+  function kick(): Promise<void> {
+    running ??= run().finally(() => {
+      running = null;
+      // Events pushed while the last batch was finishing.
+      if (queue.length > 0) void kick();
+    });
+    return running;
+  }
+
+  return {
+    push(event, payload, receivedAt) {
+      if (queue.length >= MAX_QUEUE) {
+        stats.dropped += 1;
+        if (stats.dropped === 1) options.log(`write backlog over ${MAX_QUEUE} events: dropping new ones until it shrinks`);
+        return;
+      }
+      queue.push({ event, payload, receivedAt });
+      void kick();
+    },
+    async drain() {
+      while (running || queue.length > 0) await kick();
+    },
+    stats: () => ({ ...stats }),
+  };
+}

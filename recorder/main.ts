@@ -1,0 +1,114 @@
+// `npm run recorder` (and a child of `npm start`): records every AssetPay trade and funding event into a
+// database and reconciles in-flight trades against REST, so a board opened at 09:00 still sees the trade
+// stuck since 08:30 (issue #6). Runs under `tsx --conditions=react-server` so `server-only` modules load.
+//
+// Storage and why the process layout is what it is:
+// - DATABASE_URL set: PostgreSQL. The recorder writes, the app reads the same database directly; any
+//   number of app+recorder pairs may share it (writes are newer-only and idempotent, migrations are
+//   serialized by an advisory lock).
+// - unset: embedded PGlite in RECORDER_DATA_DIR (default .data/). PGlite is single-process, so this
+//   process owns it exclusively (a lock file refuses a second recorder on the same directory) and
+//   serves the app's reads over a loopback HTTP API whose address and secret it writes next to the data.
+// Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
+import "server-only";
+import path from "node:path";
+import { EnvError, parseRecorderEnv } from "@/lib/assetpay/env-schema";
+import type { Database } from "@/lib/db/database";
+import { migrate } from "@/lib/db/migrations";
+import { DataDirLockedError, lockDataDir } from "./data-dir-lock";
+import { startInternalApi, type InternalApi } from "./internal-api";
+import { type RunningRecorder, startRecorder } from "./recorder";
+
+const log = (line: string) => console.log(`[recorder] ${line}`);
+
+function fail(line: string): never {
+  console.error(`[recorder] ${line}`);
+  process.exit(1);
+}
+
+/** What has been started so far, stopped in reverse on a signal — also mid-start, so PGlite is never killed while it writes. */
+const started: {
+  opening: Promise<Database> | null;
+  release: (() => void) | null;
+  recorder: RunningRecorder | null;
+  api: InternalApi | null;
+  stopping: boolean;
+} = { opening: null, release: null, recorder: null, api: null, stopping: false };
+
+async function stop(signal: string): Promise<void> {
+  if (started.stopping) return;
+  started.stopping = true;
+  log(`${signal}: stopping…`);
+  const force = setTimeout(() => {
+    log("did not stop within 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  await started.api?.close();
+  await started.recorder?.stop();
+  const db = await started.opening?.catch(() => null);
+  await db?.close().catch(() => undefined);
+  started.release?.();
+  log("stopped");
+  process.exit(0);
+}
+
+async function openStorage(databaseUrl: string | null, dataDir: string): Promise<Database> {
+  if (databaseUrl) {
+    const { openPostgres } = await import("@/lib/db/postgres");
+    log("storage: PostgreSQL (DATABASE_URL)");
+    return openPostgres(databaseUrl, { applicationName: "assetpay-ops-recorder", onError: log });
+  }
+  try {
+    started.release = lockDataDir(dataDir).release;
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }
+  const { openPglite } = await import("@/lib/db/pglite");
+  log(`storage: PGlite in ${path.join(dataDir, "pglite")}`);
+  return openPglite(path.join(dataDir, "pglite"));
+}
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseRecorderEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  const dataDir = path.resolve(env.recorder.dataDir);
+  started.opening = openStorage(env.databaseUrl, dataDir);
+  const db = await started.opening;
+
+  try {
+    const migrated = await migrate(db);
+    if (migrated.applied.length > 0) log(`applied migrations: ${migrated.applied.join(", ")}`);
+    if (migrated.unknown.length > 0) log(`the database has newer migrations (${migrated.unknown.join(", ")}) than this version knows`);
+  } catch (error) {
+    if (started.stopping) return;
+    await db.close().catch(() => undefined);
+    started.release?.();
+    fail(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (started.stopping) return;
+
+  started.recorder = await startRecorder({
+    db,
+    apiKey: env.apiKey,
+    apiUrl: env.apiUrl,
+    wsUrl: env.wsUrl,
+    reconcileIntervalMs: env.recorder.reconcileIntervalSeconds * 1000,
+    retentionDays: env.recorder.retentionDays,
+    log,
+  });
+  if (db.kind === "pglite" && !started.stopping) {
+    started.api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: env.recorder.snapshotTerminalTrades, log });
+  }
+  log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

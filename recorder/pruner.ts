@@ -1,0 +1,66 @@
+// Retention: the recorder keeps the database bounded by deleting terminal trades (and their history)
+// and terminal funding older than RECORDER_RETENTION_DAYS, plus in-flight trades AssetPay has not
+// confirmed for that long. Runs at start and hourly; with several recorders on one database each
+// prunes, which is harmless (deletes are idempotent and batched).
+import "server-only";
+import type { Database } from "@/lib/db/database";
+import { pruneHealth } from "@/lib/db/health-repository";
+import { type PruneResult, pruneRecorded } from "@/lib/db/trade-repository";
+
+const PRUNE_EVERY_MS = 60 * 60_000;
+const DAY_MS = 86_400_000;
+
+export interface Pruner {
+  start(): void;
+  stop(): void;
+  run(): Promise<PruneResult | null>;
+  /** Resolves when no prune is running. */
+  idle(): Promise<void>;
+}
+
+export function createPruner(options: {
+  db: Database;
+  retentionDays: number;
+  log: (line: string) => void;
+  onResult: (result: PruneResult, at: number) => void;
+}): Pruner {
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let running: Promise<PruneResult | null> | null = null;
+
+  async function once(): Promise<PruneResult | null> {
+    const now = Date.now();
+    try {
+      const result = await pruneRecorded(options.db, now - options.retentionDays * DAY_MS);
+      await pruneHealth(options.db, now - DAY_MS);
+      if (result.trades > 0 || result.funding > 0) {
+        options.log(`pruned ${result.trades} trades and ${result.funding} funding rows older than ${options.retentionDays} days`);
+      }
+      options.onResult(result, now);
+      return result;
+    } catch (error) {
+      options.log(`prune failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  const run = () => {
+    running ??= once().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    start() {
+      timer ??= setInterval(() => void run(), PRUNE_EVERY_MS);
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    run,
+    idle: async () => {
+      await running;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The recorder, assembled: one API-key socket to AssetPay whose events are written to the database,
+// reconciliation of in-flight trades every interval and after each (re)connect, hourly pruning, and a
+// health row. Storage-agnostic (it gets a migrated Database); main.ts decides which one and how the app
+// reaches it. Tests start it in-process against the simulator.
+import "server-only";
+import { createAssetPayClient, type AssetPayClient } from "@/lib/assetpay/rest-client";
+import type { Database } from "@/lib/db/database";
+import type { ReconcileReport } from "@/lib/recorded/types";
+import { createEventWriter, type EventWriter } from "./event-writer";
+import { createHealthTracker, type HealthTracker } from "./health";
+import { createPruner } from "./pruner";
+import { createReconciler, type ReconcileReason, type Reconciler } from "./reconciler";
+import { connectRecorderSocket, type RecorderSocket, type SocketFactory } from "./socket";
+
+export interface RecorderOptions {
+  db: Database;
+  apiKey: string;
+  apiUrl: string;
+  /** Socket.IO origin (ASSETPAY_WS_URL, default the API URL). */
+  wsUrl: string;
+  reconcileIntervalMs: number;
+  retentionDays: number;
+  log: (line: string) => void;
+  client?: AssetPayClient;
+  socketFactory?: SocketFactory;
+}
+
+export interface RunningRecorder {
+  health: HealthTracker;
+  writer: EventWriter;
+  reconcile(reason: ReconcileReason): Promise<ReconcileReport>;
+  /** Stops the socket and timers, finishes queued writes and the running reconcile, removes the health row. */
+  stop(): Promise<void>;
+}
+
+export async function startRecorder(options: RecorderOptions): Promise<RunningRecorder> {
+  const { db, log } = options;
+  const client = options.client ?? createAssetPayClient({ baseUrl: options.apiUrl, apiKey: options.apiKey });
+  const health = createHealthTracker(db, log);
+
+  const writer = createEventWriter({
+    db,
+    log,
+    onStats: (stats) =>
+      health.update({
+        eventsRecorded: stats.recorded,
+        malformedIgnored: stats.malformed,
+        lastEventAt: stats.lastEventAt === null ? null : new Date(stats.lastEventAt).toISOString(),
+        lastEventLagMs: stats.lastEventLagMs,
+      }),
+    onWriteError: (message) => health.update({ lastError: message }),
+  });
+
+  const reconciler: Reconciler = createReconciler({
+    db,
+    client,
+    intervalMs: options.reconcileIntervalMs,
+    log,
+    onReport: (report) => {
+      const previous = health.state().lastError;
+      const lastError = report.errors[0] ? `reconcile: ${report.errors[0]}` : previous?.startsWith("reconcile:") ? null : previous;
+      health.update({ lastReconcile: report, lastError });
+      void health.flush();
+    },
+  });
+
+  const pruner = createPruner({
+    db,
+    retentionDays: options.retentionDays,
+    log,
+    onResult: (result, at) => health.update({ lastPrune: { at: new Date(at).toISOString(), ...result } }),
+  });
+
+  let lastDisconnect = "";
+  const socket: RecorderSocket = connectRecorderSocket(
+    options.wsUrl,
+    options.apiKey,
+    {
+      onEvent: (event, payload, receivedAt) => writer.push(event, payload, receivedAt),
+      onConnected: (reconnect) => {
+        lastDisconnect = "";
+        const state = health.state();
+        health.update({
+          connected: true,
+          connectedSince: new Date().toISOString(),
+          reconnects: state.reconnects + (reconnect ? 1 : 0),
+          // A socket problem is over once connected again; other problems stay until replaced.
+          lastError: state.lastError?.startsWith("socket:") ? null : state.lastError,
+        });
+        log(`${reconnect ? "reconnected" : "connected"} to AssetPay socket at ${options.wsUrl}`);
+        void health.flush();
+        // Whatever changed while we were not listening is only visible through REST.
+        void reconciler.run("connected");
+      },
+      onDisconnected: (reason) => {
+        const wasConnected = health.state().connected;
+        health.update({ connected: false, connectedSince: null, lastError: `socket: ${reason}` });
+        // Socket.IO retries every few seconds while AssetPay is unreachable: log each distinct reason once.
+        if (wasConnected || reason !== lastDisconnect) log(`AssetPay socket ${wasConnected ? "lost" : "down"}: ${reason}`);
+        lastDisconnect = reason;
+        void health.flush();
+      },
+    },
+    options.socketFactory,
+  );
+
+  health.start();
+  reconciler.start();
+  pruner.start();
+  void pruner.run();
+  void health.flush();
+
+  let stopping: Promise<void> | null = null;
+  return {
+    health,
+    writer,
+    reconcile: (reason) => reconciler.run(reason),
+    stop() {
+      stopping ??= (async () => {
+        socket.stop();
+        reconciler.stop();
+        pruner.stop();
+        await writer.drain();
+        await reconciler.idle();
+        await pruner.idle();
+        await health.stop();
+      })();
+      return stopping;
+    },
+  };
+}
