@@ -84,6 +84,9 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       if (!running) return;
       batcher.flush();
       store.getState().applySnapshot(result);
+      // The recorder reconciles once a minute, so its in-flight trades may be that old: confirm them
+      // against AssetPay now rather than at the next reconnect.
+      void resync("snapshot");
     } catch (error) {
       if (error instanceof SnapshotSignedOutError && running) {
         manager.stop();
