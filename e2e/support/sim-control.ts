@@ -2,10 +2,20 @@
 // situations (a stalled trade, an expired token, a dropped socket) and to check the board against it.
 import { e2eEnv } from "./env";
 
-export async function simRequest<T = unknown>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${e2eEnv("E2E_SIM_URL")}${path}`, {
+export interface SimTarget {
+  url: string;
+  apiKey: string;
+}
+
+/** The simulator the global setup started (shared by most specs). */
+export function sharedSimTarget(): SimTarget {
+  return { url: e2eEnv("E2E_SIM_URL"), apiKey: e2eEnv("E2E_SIM_API_KEY") };
+}
+
+export async function simRequestTo<T = unknown>(target: SimTarget, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${target.url}${path}`, {
     method,
-    headers: { "api-key": e2eEnv("E2E_SIM_API_KEY"), "content-type": "application/json" },
+    headers: { "api-key": target.apiKey, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const envelope = (await response.json()) as { success: boolean; data?: T; error?: { key: string; message: unknown } };
@@ -13,4 +23,21 @@ export async function simRequest<T = unknown>(method: "GET" | "POST", path: stri
     throw new Error(`simulator ${method} ${path} → ${response.status} ${JSON.stringify(envelope.error)}`);
   }
   return envelope.data as T;
+}
+
+export function simRequest<T = unknown>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  return simRequestTo<T>(sharedSimTarget(), method, path, body);
+}
+
+/** The fields of a simulator (wire) trade the specs look at. */
+export interface SimTrade {
+  id: string;
+  status: string;
+  game: string;
+  type: string;
+  externalId?: string;
+  clientSteamID: string;
+  offerID?: string;
+  items: { name: string }[];
+  updatedAt: string;
 }

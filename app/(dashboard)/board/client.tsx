@@ -1,0 +1,56 @@
+"use client";
+// The board page's interactive half: one ops store for this page (with the server's stall limits),
+// the live session feeding it, and the layout — connection banner and KPI strip on top, the trade
+// board in the main column, crypto feeds and diagnostics on the right.
+import { useRef } from "react";
+import { ConnectionBanner } from "@/components/connection-banner/connection-banner";
+import { DiagnosticsPanel } from "@/components/diagnostics/diagnostics-panel";
+import { FundingFeed } from "@/components/funding-feed/funding-feed";
+import { KpiStrip } from "@/components/money/kpi-strip";
+import type { StallRuleRow } from "@/components/trade-board/stall-rules";
+import { TradeBoard } from "@/components/trade-board/trade-board";
+import { useBoardParams } from "@/components/trade-board/use-board-params";
+import { useBoardSummary } from "@/components/trade-board/use-board-summary";
+import { useFillViewport } from "@/components/ui/use-fill-viewport";
+import { useLiveSession } from "@/lib/live/use-live-session";
+import { OpsStoreProvider } from "@/lib/store/ops-store-provider";
+import type { StallLimits } from "@/lib/trades/stall-rules";
+
+interface BoardClientProps {
+  stallLimits: Partial<StallLimits>;
+  stallRules: readonly StallRuleRow[];
+  initialQuery: string;
+}
+
+export function BoardClient({ stallLimits, stallRules, initialQuery }: BoardClientProps) {
+  return (
+    <OpsStoreProvider options={{ stallLimits }}>
+      <BoardPage stallRules={stallRules} initialQuery={initialQuery} />
+    </OpsStoreProvider>
+  );
+}
+
+function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRuleRow[]; initialQuery: string }) {
+  useLiveSession();
+  const [params, update] = useBoardParams(initialQuery);
+  const summary = useBoardSummary(params);
+  const mainRef = useRef<HTMLElement>(null);
+  useFillViewport(mainRef);
+  return (
+    // Fills the window below the shell's header; the table and feeds scroll inside.
+    <main ref={mainRef} className="flex h-[calc(100dvh-55px)] min-h-[36rem] flex-col gap-2 px-3 py-2">
+      <div className="flex items-center gap-3">
+        <ConnectionBanner />
+      </div>
+      <KpiStrip summary={summary} />
+      <div className="flex min-h-0 flex-1 gap-2">
+        <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
+        <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-[19rem] shrink-0 flex-col gap-2 2xl:w-[24rem]">
+          <FundingFeed kind="deposit" title="Crypto deposits" />
+          <FundingFeed kind="withdrawal" title="Crypto withdrawals" />
+          <DiagnosticsPanel />
+        </aside>
+      </div>
+    </main>
+  );
+}

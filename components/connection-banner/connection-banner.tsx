@@ -1,0 +1,62 @@
+"use client";
+// The connection banner (role="status", named "Connection"): the live feed's state in words and by
+// shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
+// a resync. data-state carries the machine-readable state.
+import { selectConnection, selectDiagnostics, selectNow } from "@/lib/store/selectors";
+import { useOpsStore } from "@/lib/store/use-ops-store";
+import { type ConnectionView, describeConnection } from "./connection-text";
+
+const LOOK: Record<ConnectionView["tone"], { box: string; mark: string }> = {
+  good: { box: "border-emerald-700/60 bg-emerald-950/40 text-emerald-100", mark: "text-emerald-400" },
+  busy: { box: "border-sky-700/60 bg-sky-950/40 text-sky-100", mark: "text-sky-300" },
+  warning: { box: "border-amber-500/70 bg-amber-950/50 text-amber-100", mark: "text-amber-300" },
+  bad: { box: "border-rose-500/70 bg-rose-950/50 text-rose-100", mark: "text-rose-300" },
+};
+
+const MARK: Record<ConnectionView["state"], string> = {
+  connecting: "◌",
+  live: "●",
+  reconnecting: "↻",
+  reauthenticating: "⟳",
+  offline: "⊘",
+  "signed-out": "⏻",
+};
+
+export function ConnectionBanner() {
+  const connection = useOpsStore(selectConnection);
+  const diagnostics = useOpsStore(selectDiagnostics);
+  const now = useOpsStore(selectNow);
+  const view = describeConnection({ connection, lastEventAt: diagnostics.lastEventAt, lastResync: diagnostics.lastResync, now });
+  const look = LOOK[view.tone];
+  return (
+    <div
+      role="status"
+      aria-label="Connection"
+      data-state={view.state}
+      title={connection.lastError ?? undefined}
+      className={`flex min-w-0 items-center gap-2 rounded-md border px-2.5 py-1 text-xs ${look.box}`}
+    >
+      <span aria-hidden="true" className={`text-sm leading-none ${look.mark}`}>
+        {MARK[view.state]}
+      </span>
+      {/* Reads "Live · last event 3 s ago". The ticking part is hidden from the live region, which gets
+          the coarse `spoken` version instead, so screen readers are not told a new number every second. */}
+      <span className="min-w-0 truncate">
+        <span className="font-semibold">{view.headline}</span>
+        <span aria-hidden="true" className="tabular-nums opacity-90">{` · ${view.detail}`}</span>
+        <span className="sr-only">{`, ${view.spoken}`}</span>
+      </span>
+      {view.state === "signed-out" ? (
+        <a href="/sign-in?callbackUrl=%2Fboard" className="font-semibold underline underline-offset-2 hover:text-white">
+          Sign in again
+        </a>
+      ) : null}
+      {view.resyncNote ? (
+        <span className="shrink-0 rounded bg-slate-900/60 px-1.5 py-px text-[11px] text-slate-200">
+          <span className="sr-only"> · </span>
+          {view.resyncNote}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// The connection banner's words for each state, plus the age of the last event and the note after a
+// resync. Pure so every state's text is unit-tested. The ticking `detail` is for eyes; `spoken` is a
+// coarse version for the live region, so screen readers are not told a new number every second.
+import type { ConnectionInfo, ConnectionState, ResyncRecord } from "@/lib/store/state";
+import { formatDuration } from "@/lib/trades/format";
+
+export interface ConnectionView {
+  state: ConnectionState;
+  headline: string;
+  /** Shown; may change every second. */
+  detail: string;
+  /** Read by screen readers; changes only when the meaning changes. */
+  spoken: string;
+  /** "Resynced 42 trades" for a minute after a resync (or its failure), while live. */
+  resyncNote: string | null;
+  tone: "good" | "busy" | "warning" | "bad";
+}
+
+export const RESYNC_NOTE_MS = 60_000;
+
+const HEADLINES: Record<ConnectionState, string> = {
+  connecting: "Connecting",
+  live: "Live",
+  reconnecting: "Reconnecting",
+  reauthenticating: "Re-authenticating",
+  offline: "Offline",
+  "signed-out": "Signed out",
+};
+
+const TONES: Record<ConnectionState, ConnectionView["tone"]> = {
+  connecting: "busy",
+  live: "good",
+  reconnecting: "warning",
+  reauthenticating: "busy",
+  offline: "bad",
+  "signed-out": "bad",
+};
+
+function coarseAge(ms: number): string {
+  if (ms < 60_000) return "under a minute ago";
+  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`;
+  return `${formatDuration(ms)} ago`;
+}
+
+interface DescribeInput {
+  connection: ConnectionInfo;
+  lastEventAt: number | null;
+  lastResync: ResyncRecord | null;
+  now: number;
+}
+
+export function describeConnection({ connection, lastEventAt, lastResync, now }: DescribeInput): ConnectionView {
+  const { state } = connection;
+  const age = lastEventAt === null ? null : Math.max(0, now - lastEventAt);
+  const lastEvent = age === null ? "no events yet" : `last event ${formatDuration(age)} ago`;
+  const lastEventSpoken = age === null ? "no events yet" : `last event ${coarseAge(age)}`;
+
+  let detail: string;
+  let spoken: string;
+  switch (state) {
+    case "connecting":
+      detail = `opening the live feed · ${lastEvent}`;
+      spoken = "opening the live feed";
+      break;
+    case "live":
+      detail = lastEvent;
+      spoken = lastEventSpoken;
+      break;
+    case "reconnecting": {
+      const retry =
+        connection.nextRetryAt === null
+          ? "trying now"
+          : connection.nextRetryAt <= now
+            ? "retrying now"
+            : `next try in ${formatDuration(connection.nextRetryAt - now + 999)}`;
+      detail = `attempt ${connection.attempt}, ${retry} · ${lastEvent}`;
+      spoken = `attempt ${connection.attempt}; ${lastEventSpoken}`;
+      break;
+    }
+    case "reauthenticating":
+      detail = `getting a fresh AssetPay token · ${lastEvent}`;
+      spoken = "getting a fresh AssetPay token";
+      break;
+    case "offline":
+      detail = `this browser has no network; reconnects when it returns · ${lastEvent}`;
+      spoken = "this browser has no network";
+      break;
+    case "signed-out":
+      detail = "your staff session ended; live updates stopped";
+      spoken = detail;
+      break;
+  }
+
+  let resyncNote: string | null = null;
+  // Only while live: during an outage an older resync note would read as reassurance.
+  if (lastResync && now - lastResync.at < RESYNC_NOTE_MS && state === "live") {
+    const n = lastResync.tradesRefreshed;
+    resyncNote = lastResync.error
+      ? `Resync incomplete: ${lastResync.error}`
+      : `Resynced ${n} ${n === 1 ? "trade" : "trades"}${lastResync.fundingRefreshed > 0 ? ` and ${lastResync.fundingRefreshed} funding` : ""}` +
+        (lastResync.changed > 0 ? ` (${lastResync.changed} changed)` : "");
+  }
+
+  return { state, headline: HEADLINES[state], detail, spoken, resyncNote, tone: TONES[state] };
+}

@@ -1,0 +1,55 @@
+// One merchant crypto deposit or withdrawal: amount in USD and token, chain, address and transaction
+// hash (shortened, copyable), status with its meaning, and when.
+import { memo } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { middleEllipsis, trimDecimal } from "@/components/ui/short-text";
+import { FUNDING_STATUS_INFO } from "@/lib/trades/funding-status";
+import { formatUsdDecimal } from "@/lib/trades/format";
+import type { Funding } from "@/lib/trades/types";
+import { FundingStatusBadge } from "./funding-status-badge";
+
+export const FundingItem = memo(function FundingItem({ funding }: { funding: Funding }) {
+  const token = [funding.amountToken ? trimDecimal(funding.amountToken) : null, funding.token].filter(Boolean).join(" ");
+  const meaning = FUNDING_STATUS_INFO[funding.status].meaning;
+  return (
+    <li data-funding-id={funding.id} data-status={funding.status} className="border-b border-slate-800/80 px-3 py-1.5 text-xs last:border-b-0">
+      <div className="flex items-center gap-2">
+        <span className="shrink-0">
+          <FundingStatusBadge status={funding.status} rawStatus={funding.rawStatus} />
+        </span>
+        <span className="font-semibold tabular-nums text-slate-100">{formatUsdDecimal(funding.amountUsd)}</span>
+        <RelativeTime at={funding.createdAt} className="ml-auto shrink-0 text-[11px] text-slate-500" />
+      </div>
+      <p className="mt-0.5 truncate text-[11px] text-slate-400" title={`${funding.amountToken ?? ""} ${funding.token ?? ""} — ${meaning}`}>
+        {token ? <span className="tabular-nums text-slate-300">{token}</span> : null}
+        {funding.chain ? <span className="text-slate-300"> on {funding.chain}</span> : null}
+        <span className="text-slate-500">
+          {token || funding.chain ? " · " : ""}
+          {meaning}
+        </span>
+      </p>
+      {funding.address || funding.txnHash ? (
+        <div className="mt-1 flex items-center gap-x-2 text-[11px] text-slate-400">
+          {funding.address ? (
+            <span className="flex min-w-0 items-center gap-1">
+              <span className="font-mono" title={`Address ${funding.address}`}>
+                {middleEllipsis(funding.address, 5, 4)}
+              </span>
+              <CopyButton value={funding.address} label="Copy address" />
+            </span>
+          ) : null}
+          {funding.txnHash ? (
+            <span className="flex min-w-0 items-center gap-1">
+              <span className="text-slate-500">tx</span>
+              <span className="font-mono" title={`Transaction ${funding.txnHash}`}>
+                {middleEllipsis(funding.txnHash, 5, 4)}
+              </span>
+              <CopyButton value={funding.txnHash} label="Copy transaction hash" />
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+});

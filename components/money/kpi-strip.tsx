@@ -1,0 +1,59 @@
+"use client";
+// Money and risk at a glance: balance, value in hold per game, stalled (prominent), in flight.
+// Per-status counts are the status filter chips in the toolbar, so they are not repeated here.
+import { WarningIcon } from "@/components/ui/warning-icon";
+import type { BoardSummary } from "@/lib/trades/board-summary";
+import { formatUsd } from "@/lib/trades/format";
+import { BalanceCard } from "./balance-card";
+import { StatCard } from "./stat-card";
+
+const COUNT = new Intl.NumberFormat("en-US");
+
+export function KpiStrip({ summary }: { summary: BoardSummary }) {
+  const { inHoldUsd, inHoldCount, facets, inFlight, unverified } = summary;
+  const stalled = facets.stalled;
+  return (
+    <div role="group" aria-label="Money and trades at a glance" className="grid grid-cols-6 gap-2">
+      <BalanceCard />
+      <StatCard
+        label="In hold · CS2"
+        value={formatUsd(inHoldUsd.cs2)}
+        detail={`${COUNT.format(inHoldCount.cs2)} trades in Steam protection`}
+        title="Total value of CS2 trades in hold or escrow on this board"
+      />
+      <StatCard
+        label="In hold · Rust"
+        value={formatUsd(inHoldUsd.rust)}
+        detail={`${COUNT.format(inHoldCount.rust)} trades`}
+        title="Total value of Rust trades in hold or escrow on this board (Rust normally has no hold)"
+      />
+      <StatCard
+        label="Stalled trades"
+        tone={stalled > 0 ? "warning" : "default"}
+        value={
+          <span className="inline-flex items-center gap-1.5" data-testid="stalled-count">
+            {stalled > 0 ? <WarningIcon className="h-4 w-4 text-amber-400" /> : null}
+            {COUNT.format(stalled)}
+          </span>
+        }
+        detail={
+          unverified > 0 ? (
+            <span title="In-flight trades not confirmed against AssetPay since the connection dropped: possibly stalled until the next resync">
+              + {COUNT.format(unverified)} possibly stalled (unverified)
+            </span>
+          ) : stalled > 0 ? (
+            "Past their stall limits"
+          ) : (
+            "None past their limits"
+          )
+        }
+      />
+      <StatCard
+        label="In flight"
+        value={COUNT.format(inFlight)}
+        detail={`of ${COUNT.format(facets.total)} trades held`}
+        title="Trades not in a final status (unknown statuses count as in flight)"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+// The row's flag: "Stalled" with a warning icon (reason in the tooltip and for screen readers), or a
+// dashed "unverified" when the trade has not been confirmed against AssetPay since a disconnect.
+import { WarningIcon } from "@/components/ui/warning-icon";
+import { selectStallReason } from "@/lib/store/selectors";
+import { useOpsStore } from "@/lib/store/use-ops-store";
+import { useMemo } from "react";
+
+export const UNVERIFIED_TEXT =
+  "Possibly stalled (unverified): not confirmed against AssetPay since the connection dropped; checked again at the next resync.";
+
+export function StallMarker({ id, unverified }: { id: string; unverified: boolean }) {
+  const reason = useOpsStore(useMemo(() => selectStallReason(id), [id]));
+  if (reason !== null) {
+    const title = unverified ? `${reason}\n${UNVERIFIED_TEXT}` : reason;
+    return (
+      <span
+        title={title}
+        className={`inline-flex items-center gap-1 rounded px-1 py-px text-[11px] font-semibold text-amber-200 ${unverified ? "border border-dashed border-amber-400/70" : "bg-amber-400/15"}`}
+      >
+        <WarningIcon className="h-3 w-3 text-amber-400" />
+        Stalled
+        <span className="sr-only">: {reason}</span>
+        {unverified ? <span className="sr-only"> (unverified)</span> : null}
+      </span>
+    );
+  }
+  if (unverified) {
+    return (
+      <span title={UNVERIFIED_TEXT} className="inline-flex items-center rounded border border-dashed border-slate-400 px-1 py-px text-[11px] text-slate-300">
+        <span className="sr-only">Possibly stalled </span>unverified
+      </span>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,53 @@
+// The board's toolbar: game, type and Stalled filters, search, the matching count and the stall
+// rules; the status counts (which are the status filter) on the second line.
+import type { TradeFacets } from "@/lib/trades/facets";
+import type { BoardParams } from "@/lib/trades/board-params";
+import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
+import { GameFilter } from "./game-filter";
+import { SearchBox } from "./search-box";
+import { StalledToggle } from "./stalled-toggle";
+import { StallRules, type StallRuleRow } from "./stall-rules";
+import { StatusFilter } from "./status-filter";
+import { TradeCount } from "./trade-count";
+import { TypeFilter } from "./type-filter";
+import type { UpdateBoardParams } from "./use-board-params";
+
+interface ToolbarProps {
+  params: BoardParams;
+  update: UpdateBoardParams;
+  facets: TradeFacets;
+  matching: number;
+  stallRules: readonly StallRuleRow[];
+}
+
+export function Toolbar({ params, update, facets, matching, stallRules }: ToolbarProps) {
+  const filtered = hasActiveFilter(params);
+  return (
+    <div className="flex flex-col gap-2 border-b border-slate-800 px-3 py-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <GameFilter value={params.game} facets={facets} onChange={(game) => update((p) => ({ ...p, game }))} />
+        <span aria-hidden="true" className="h-5 w-px bg-slate-800" />
+        <TypeFilter value={params.types} facets={facets} onToggle={(type) => update((p) => ({ ...p, types: toggleIn(p.types, type) }))} />
+        <span aria-hidden="true" className="h-5 w-px bg-slate-800" />
+        <StalledToggle pressed={params.stalledOnly} count={facets.stalled} onToggle={() => update((p) => ({ ...p, stalledOnly: !p.stalledOnly }))} />
+        <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
+        <StallRules rows={stallRules} />
+      </div>
+      <div className="flex items-center gap-3">
+        <StatusFilter value={params.statuses} facets={facets} onToggle={(status) => update((p) => ({ ...p, statuses: toggleIn(p.statuses, status) }))} />
+        <div className="ml-auto flex shrink-0 items-center gap-2">
+          {filtered ? (
+            <button
+              type="button"
+              onClick={() => update(clearFilters)}
+              className="text-xs text-sky-300 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            >
+              Clear filters
+            </button>
+          ) : null}
+          <TradeCount matching={matching} total={facets.total} filtered={filtered} />
+        </div>
+      </div>
+    </div>
+  );
+}

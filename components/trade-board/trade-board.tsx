@@ -1,0 +1,53 @@
+"use client";
+// The trade board: toolbar (filters with counts, search, matching count), the virtualized table and
+// the detail drawer. View state is in the URL (use-board-params); the list comes from one pass over
+// the store (use-board-summary), which the KPI strip shares through `summary`.
+import { useCallback } from "react";
+import type { BoardParams } from "@/lib/trades/board-params";
+import { hasActiveFilter } from "@/lib/trades/board-params";
+import type { BoardSummary } from "@/lib/trades/board-summary";
+import type { StallRuleRow } from "./stall-rules";
+import { Toolbar } from "./toolbar";
+import { TradeDrawer } from "./trade-drawer";
+import { TradeTable } from "./trade-table";
+import type { UpdateBoardParams } from "./use-board-params";
+
+interface TradeBoardProps {
+  params: BoardParams;
+  update: UpdateBoardParams;
+  summary: BoardSummary;
+  stallRules: readonly StallRuleRow[];
+}
+
+function focusRow(id: string) {
+  // After the dialog closes, put focus back on the row (if it is still rendered).
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>(`[role="row"][data-trade-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: false });
+  });
+}
+
+export function TradeBoard({ params, update, summary, stallRules }: TradeBoardProps) {
+  const onOpen = useCallback((id: string) => update((p) => ({ ...p, trade: id })), [update]);
+  const onSort = useCallback((sort: BoardParams["sort"]) => update((p) => ({ ...p, sort })), [update]);
+  const openId = params.trade;
+  const onClose = useCallback(() => {
+    update((p) => ({ ...p, trade: null }));
+    if (openId !== null) focusRow(openId);
+  }, [update, openId]);
+
+  const filtered = hasActiveFilter(params);
+  const empty =
+    summary.facets.total === 0 ? (
+      <p>No trades yet. The board fills as AssetPay reports trades; it keeps everything it sees while this page is open.</p>
+    ) : filtered ? (
+      <p>No trades match these filters. Use Clear filters above to see every trade the board holds.</p>
+    ) : null;
+
+  return (
+    <section aria-label="Trade board" className="flex min-h-0 min-w-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40">
+      <Toolbar params={params} update={update} facets={summary.facets} matching={summary.ids.length} stallRules={stallRules} />
+      <TradeTable ids={summary.ids} sort={params.sort} onSort={onSort} onOpen={onOpen} empty={empty} />
+      <TradeDrawer id={openId} onClose={onClose} />
+    </section>
+  );
+}

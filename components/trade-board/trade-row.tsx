@@ -1,0 +1,110 @@
+"use client";
+// One virtualized row. Takes only an id and selects its own record, so a batch that changes other
+// trades does not re-render it; the age and the stall flag tick inside their own small components.
+import { memo, useMemo } from "react";
+import { selectIsStalled, selectTrade } from "@/lib/store/selectors";
+import { useOpsStore } from "@/lib/store/use-ops-store";
+import { formatUsd } from "@/lib/trades/format";
+import { isTerminalStatus } from "@/lib/trades/status-classes";
+import { formatClock, formatExact } from "@/components/ui/time-format";
+import { AgeInStatus } from "./age-in-status";
+import { GRID_TEMPLATE, ROW_HEIGHT } from "./columns";
+import { StallMarker } from "./stall-marker";
+import { StatusBadge } from "./status-badge";
+import { TYPE_LABEL, dataGame, dataStatus, gameLabel, itemLabel } from "./trade-labels";
+
+interface TradeRowProps {
+  id: string;
+  index: number;
+  start: number;
+  focusable: boolean;
+  onOpen: (id: string) => void;
+  onFocusRow: (id: string) => void;
+}
+
+export const TradeRow = memo(function TradeRow({ id, index, start, focusable, onOpen, onFocusRow }: TradeRowProps) {
+  const record = useOpsStore(useMemo(() => selectTrade(id), [id]));
+  const stalled = useOpsStore(useMemo(() => selectIsStalled(id), [id]));
+  const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE };
+  if (!record) {
+    // Evicted between the list pass and this render; the next pass drops it.
+    return <div role="row" aria-rowindex={index + 2} data-trade-id={id} className="absolute inset-x-0 top-0" style={style} />;
+  }
+  const { trade } = record;
+  const terminal = isTerminalStatus(trade.status);
+  const unverified = !record.verified && !terminal;
+  const first = trade.items[0];
+  const more = trade.items.length - 1;
+  const rowLook = stalled
+    ? "border-l-amber-400 bg-amber-400/[0.06]"
+    : unverified
+      ? "border-l-slate-400 border-dashed"
+      : "border-l-transparent";
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      tabIndex={focusable ? 0 : -1}
+      data-trade-id={trade.id}
+      data-status={dataStatus(trade)}
+      data-game={dataGame(trade)}
+      data-stalled={stalled ? "true" : "false"}
+      onClick={() => onOpen(trade.id)}
+      onFocus={() => onFocusRow(trade.id)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          onOpen(trade.id);
+        }
+      }}
+      className={`absolute inset-x-0 top-0 grid cursor-pointer items-center gap-x-1.5 border-b border-l-2 border-b-slate-800/70 px-3 text-xs hover:bg-slate-800/50 focus:bg-slate-800/70 focus:outline-none focus-visible:ring-1 focus-visible:ring-inset focus-visible:ring-sky-400 ${rowLook} ${terminal ? "text-slate-400" : "text-slate-200"}`}
+      style={style}
+    >
+      <div role="cell" className="tabular-nums text-slate-400">
+        <time dateTime={trade.updatedAt} title={`Last activity ${formatExact(record.updatedAtMs)}\nCreated ${trade.createdAt}`}>
+          {formatClock(record.updatedAtMs)}
+        </time>
+      </div>
+      <div role="cell" className="truncate">
+        <span aria-hidden="true" className={trade.type === "deposit" ? "text-emerald-400" : "text-sky-400"}>
+          {trade.type === "deposit" ? "↓ " : "↑ "}
+        </span>
+        {TYPE_LABEL[trade.type]}
+      </div>
+      <div role="cell" className="truncate font-medium" title={`Steam app ${trade.gameId}`}>
+        {gameLabel(trade)}
+      </div>
+      <div role="cell" className="min-w-0">
+        <StatusBadge status={trade.status} rawStatus={trade.rawStatus} />
+      </div>
+      <div role="cell" className="min-w-0 leading-tight">
+        <div className="truncate font-mono text-[11px]" title={`Steam ID ${trade.clientSteamId}`}>
+          {trade.clientSteamId}
+        </div>
+        {trade.externalClientUserId ? (
+          <div className="truncate text-[10.5px] text-slate-500" title={`externalClientUserId ${trade.externalClientUserId}`}>
+            {trade.externalClientUserId}
+          </div>
+        ) : null}
+      </div>
+      <div role="cell" className="min-w-0 leading-tight">
+        <div className="truncate" title={trade.items.map(itemLabel).join("\n")}>
+          {first ? itemLabel(first) : <span className="text-slate-500">no items</span>}
+        </div>
+        {more > 0 ? <div className="text-[10.5px] text-slate-500">+{more} more · {trade.items.length} items</div> : null}
+      </div>
+      <div role="cell" className="text-right font-medium tabular-nums">
+        {formatUsd(trade.totalPrice)}
+      </div>
+      <div role="cell" className="truncate font-mono text-[11px] text-slate-400" title={trade.offerId ? `Steam offer ${trade.offerId}` : "No offer yet"}>
+        {trade.offerId ?? "—"}
+      </div>
+      <div role="cell">
+        <AgeInStatus enteredMs={record.enteredStatusAtMs} muted={terminal} />
+      </div>
+      <div role="cell" className="min-w-0">
+        <StallMarker id={trade.id} unverified={unverified} />
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,30 @@
+"use client";
+// The trade table named "Trades": a div-based ARIA table (header row + virtualized body) so rows can
+// be positioned by the virtualizer while screen readers still get rows, cells and column headers.
+import { type ReactNode, useRef } from "react";
+import type { TradeSortKey } from "@/lib/trades/sort";
+import { TableHeader } from "./table-header";
+import { TradeRows } from "./trade-rows";
+
+interface TradeTableProps {
+  ids: readonly string[];
+  sort: TradeSortKey;
+  onSort: (sort: TradeSortKey) => void;
+  onOpen: (id: string) => void;
+  empty: ReactNode;
+}
+
+export function TradeTable({ ids, sort, onSort, onOpen, empty }: TradeTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  return (
+    <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className="flex min-h-0 flex-1 flex-col">
+      <div role="rowgroup">
+        <TableHeader sort={sort} onSort={onSort} />
+      </div>
+      <div role="rowgroup" ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden [overflow-anchor:none]">
+        <TradeRows ids={ids} onOpen={onOpen} scrollRef={scrollRef} />
+        {ids.length === 0 ? <div className="absolute inset-x-0 top-10 px-6 text-center text-sm text-slate-400">{empty}</div> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+"use client";
+// Sizes an element to fill the window below wherever it starts, so the board scrolls inside its own
+// panes and the page itself never does (the shell header's height is not ours to hard-code).
+import { type RefObject, useLayoutEffect } from "react";
+
+export function useFillViewport(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const fit = () => {
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      element.style.height = `${Math.max(0, window.innerHeight - top)}px`;
+    };
+    fit();
+    window.addEventListener("resize", fit);
+    return () => window.removeEventListener("resize", fit);
+  }, [ref]);
+}

@@ -1,0 +1,79 @@
+// The merchant's AssetPay wallet balance (GET /v1/wallets/me/balance, api notes §5) for the KPI strip,
+// and what to tell the browser when AssetPay cannot give it. Server-only: it uses the API key.
+import "server-only";
+import { z } from "zod";
+import { type AssetPayClient, AssetPayError, assetPay } from "./rest-client";
+
+/** USD amounts as AssetPay sends them (numbers; a numeric string is accepted too). */
+const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().finite());
+
+const balanceSchema = z.object({
+  balance: amount,
+  pendingBalance: amount.optional(),
+  escrowBalance: amount.optional(),
+  currency: z.string().max(8).optional(),
+});
+
+export interface MerchantBalance {
+  /** Spendable USD. */
+  balance: number;
+  /** Uncleared deposits plus funds locked for in-flight withdrawals. */
+  pendingBalance: number | null;
+  /** Skin deposits still in Steam's hold. */
+  escrowBalance: number | null;
+  currency: string;
+  /** When this server got the answer (ISO). */
+  fetchedAt: string;
+}
+
+export async function fetchMerchantBalance(client: AssetPayClient = assetPay(), now: () => number = Date.now): Promise<MerchantBalance> {
+  const data = await client.request("/v1/wallets/me/balance", balanceSchema);
+  return {
+    balance: data.balance,
+    pendingBalance: data.pendingBalance ?? null,
+    escrowBalance: data.escrowBalance ?? null,
+    currency: data.currency ?? "USD",
+    fetchedAt: new Date(now()).toISOString(),
+  };
+}
+
+export interface BalanceFailure {
+  status: number;
+  code: string;
+  message: string;
+  retryAfterSeconds: number | null;
+}
+
+const CONFIGURATION_KEYS = new Set([
+  "MISSING_API_KEY",
+  "INVALID_API_KEY",
+  "API_KEY_REVOKED",
+  "API_KEY_IP_DENIED",
+  "API_KEY_SCOPE_DENIED",
+  "INSUFFICIENT_SCOPE",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+]);
+
+/** A status, a stable code and a sentence an operator can act on; never the API key or raw payloads. */
+export function describeBalanceFailure(error: unknown): BalanceFailure {
+  if (!(error instanceof AssetPayError)) {
+    return { status: 500, code: "internal_error", message: "Could not read the balance (dashboard server error).", retryAfterSeconds: null };
+  }
+  if (error.key === "RATE_LIMITED") {
+    const seconds = error.retryAfterSeconds ?? 30;
+    return { status: 429, code: "rate_limited", message: `AssetPay is rate-limiting balance requests; next try in ${seconds} s.`, retryAfterSeconds: seconds };
+  }
+  if (CONFIGURATION_KEYS.has(error.key)) {
+    return {
+      status: 502,
+      code: "assetpay_configuration",
+      message: `AssetPay refused the balance request (${error.key}): check ASSETPAY_API_KEY on the dashboard server.`,
+      retryAfterSeconds: null,
+    };
+  }
+  if (error.key === "TIMEOUT" || error.key === "NETWORK_ERROR" || error.key === "SERVICE_UNAVAILABLE" || error.key === "SERVER_ERROR") {
+    return { status: 503, code: "assetpay_unavailable", message: `AssetPay did not answer the balance request (${error.key}).`, retryAfterSeconds: null };
+  }
+  return { status: 502, code: "assetpay_error", message: `AssetPay could not give the balance (${error.key}).`, retryAfterSeconds: null };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_BOARD_PARAMS,
+  clearFilters,
+  hasActiveFilter,
+  parseBoardParams,
+  serializeBoardParams,
+  toggleIn,
+} from "./board-params";
+
+const parse = (query: string) => parseBoardParams(new URLSearchParams(query));
+
+describe("parseBoardParams", () => {
+  it("gives the unfiltered board for an empty query", () => {
+    expect(parse("")).toEqual(DEFAULT_BOARD_PARAMS);
+    expect(hasActiveFilter(parse(""))).toBe(false);
+  });
+
+  it("reads every filter, the sort and the open trade", () => {
+    const params = parse("game=rust&status=hold,active&type=withdraw&stalled=1&q=AK-47&sort=age&trade=3f1c9a52-0000-4000-8000-000000000001");
+    expect(params).toEqual({
+      game: "rust",
+      statuses: ["active", "hold"],
+      types: ["withdraw"],
+      stalledOnly: true,
+      search: "AK-47",
+      sort: "age",
+      trade: "3f1c9a52-0000-4000-8000-000000000001",
+    });
+    expect(hasActiveFilter(params)).toBe(true);
+  });
+
+  it("ignores what it does not understand instead of failing", () => {
+    const params = parse("game=dota&status=active,bogus,ACTIVE&type=gift&stalled=yes&sort=random&trade=<script>");
+    expect(params).toEqual({ ...DEFAULT_BOARD_PARAMS, statuses: ["active"] });
+  });
+
+  it("caps the search length", () => {
+    expect(parse(`q=${"x".repeat(500)}`).search).toHaveLength(200);
+  });
+});
+
+describe("serializeBoardParams", () => {
+  it("round-trips and leaves defaults out", () => {
+    expect(serializeBoardParams(DEFAULT_BOARD_PARAMS)).toBe("");
+    const params = { ...DEFAULT_BOARD_PARAMS, game: "cs2" as const, statuses: ["hold" as const, "active" as const], search: "a b&c" };
+    const query = serializeBoardParams(params);
+    expect(query).toBe("game=cs2&status=active%2Chold&q=a+b%26c");
+    expect(parse(query)).toEqual({ ...params, statuses: ["active", "hold"] });
+  });
+});
+
+describe("helpers", () => {
+  it("toggles a chip value", () => {
+    expect(toggleIn(["a", "b"], "a")).toEqual(["b"]);
+    expect(toggleIn(["a"], "c")).toEqual(["a", "c"]);
+  });
+
+  it("clears filters but keeps sort and the open trade", () => {
+    const params = parse("game=cs2&stalled=1&q=x&sort=value&trade=t-1");
+    expect(clearFilters(params)).toEqual({ ...DEFAULT_BOARD_PARAMS, sort: "value", trade: "t-1" });
+  });
+});

@@ -1,0 +1,107 @@
+// The trade board's view state as it lives in the URL: filters, sort and the open trade. Parsed with
+// zod in this one file so a hand-edited or outdated link degrades to "that part ignored", never to an
+// error page. Pure: works on URLSearchParams, no router. Never put anything secret in here.
+import { z } from "zod";
+import type { GameFilter, TradeFilter } from "./trade-filter";
+import type { TradeSortKey } from "./sort";
+import { TRADE_STATUSES, type TradeStatus, type TradeType } from "./types";
+
+export interface BoardParams extends TradeFilter {
+  game: GameFilter;
+  statuses: readonly TradeStatus[];
+  types: readonly TradeType[];
+  stalledOnly: boolean;
+  search: string;
+  sort: TradeSortKey;
+  /** Id of the trade whose detail drawer is open. */
+  trade: string | null;
+}
+
+export const DEFAULT_BOARD_PARAMS: Readonly<BoardParams> = Object.freeze({
+  game: "all",
+  statuses: [],
+  types: [],
+  stalledOnly: false,
+  search: "",
+  sort: "activity",
+  trade: null,
+});
+
+const MAX_SEARCH = 200;
+const TRADE_TYPES = ["deposit", "withdraw"] as const;
+
+/** A comma list of known values: unknown entries dropped, duplicates removed, canonical order kept. */
+function listOf<T extends string>(known: readonly T[]) {
+  return z
+    .string()
+    .optional()
+    .transform((value): T[] => {
+      if (!value) return [];
+      const wanted = new Set(value.toLowerCase().split(","));
+      return known.filter((k) => wanted.has(k));
+    });
+}
+
+const schema = z.object({
+  game: z.enum(["cs2", "rust"]).optional().catch(undefined),
+  status: listOf(TRADE_STATUSES).catch([]),
+  type: listOf(TRADE_TYPES).catch([]),
+  stalled: z.enum(["1", "true"]).optional().catch(undefined),
+  q: z.string().optional().catch(undefined),
+  sort: z.enum(["activity", "age", "value"]).optional().catch(undefined),
+  trade: z.string().regex(/^[\w.:-]{1,128}$/).optional().catch(undefined),
+});
+
+type ParamSource = URLSearchParams | { get(name: string): string | null };
+
+export function parseBoardParams(source: ParamSource): BoardParams {
+  const read = (name: string) => source.get(name) ?? undefined;
+  const raw = schema.parse({
+    game: read("game"),
+    status: read("status"),
+    type: read("type"),
+    stalled: read("stalled"),
+    q: read("q"),
+    sort: read("sort"),
+    trade: read("trade"),
+  });
+  return {
+    game: raw.game ?? "all",
+    statuses: raw.status,
+    types: raw.type,
+    stalledOnly: raw.stalled !== undefined,
+    search: (raw.q ?? "").slice(0, MAX_SEARCH),
+    sort: raw.sort ?? "activity",
+    trade: raw.trade ?? null,
+  };
+}
+
+/** Canonical query string (without "?") for the given params; defaults are left out. */
+export function serializeBoardParams(params: BoardParams): string {
+  const out = new URLSearchParams();
+  if (params.game !== "all") out.set("game", params.game);
+  if (params.statuses.length > 0) out.set("status", TRADE_STATUSES.filter((s) => params.statuses.includes(s)).join(","));
+  if (params.types.length > 0) out.set("type", TRADE_TYPES.filter((t) => params.types.includes(t)).join(","));
+  if (params.stalledOnly) out.set("stalled", "1");
+  if (params.search !== "") out.set("q", params.search.slice(0, MAX_SEARCH));
+  if (params.sort !== "activity") out.set("sort", params.sort);
+  if (params.trade !== null) out.set("trade", params.trade);
+  return out.toString();
+}
+
+/** Adds or removes one value of a multi-select list (status or type chips). */
+export function toggleIn<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** True when any filter or search narrows the board (sort and the open trade do not count). */
+export function hasActiveFilter(params: BoardParams): boolean {
+  return (
+    params.game !== "all" || params.statuses.length > 0 || params.types.length > 0 || params.stalledOnly || params.search.trim() !== ""
+  );
+}
+
+/** Same params with every filter and the search cleared; sort and the open trade stay. */
+export function clearFilters(params: BoardParams): BoardParams {
+  return { ...DEFAULT_BOARD_PARAMS, sort: params.sort, trade: params.trade };
+}
