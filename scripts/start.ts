@@ -12,6 +12,7 @@ import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import bcrypt from "bcryptjs";
 import { checkStartEnv, EnvError, parseEnv, type StartPlan } from "../lib/assetpay/env-schema";
+import { parseStallLimits, StallLimitsEnvError } from "../lib/assetpay/stall-limits-schema";
 import { buildState } from "./lib/build-freshness";
 import { Supervisor } from "./lib/supervisor";
 
@@ -138,8 +139,10 @@ async function main(): Promise<void> {
   let plan: StartPlan;
   try {
     plan = checkStartEnv(process.env);
+    parseStallLimits(process.env);
   } catch (error) {
     if (error instanceof EnvError) fail(error.message);
+    if (error instanceof StallLimitsEnvError) fail(error.lines[0] ?? error.message);
     throw error;
   }
 
