@@ -1,6 +1,11 @@
-// Convenience only: sends visitors without a session cookie to /sign-in before rendering anything.
-// It does not verify the cookie; every page and route handler checks the session itself.
+// Runs before every page: (1) sets the page's Content-Security-Policy with a fresh nonce, which
+// Next.js reads from the request and stamps on its own scripts; (2) as a convenience, sends visitors
+// without a session cookie to /sign-in before rendering anything. It does not verify the cookie;
+// every page and route handler checks the session itself. The other security headers, which never
+// change, come from next.config.js for every response.
 import { NextResponse, type NextRequest } from "next/server";
+import { parseEnv } from "@/lib/assetpay/env-schema";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -9,15 +14,45 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((base) => name === base || name.startsWith(`${base}.`)));
 }
 
+let socketUrl: string | null | undefined;
+
+/** The Socket.IO origin the browser will use, read once. Bad configuration: only 'self' (the page reports the error). */
+function configuredSocketUrl(): string | null {
+  if (socketUrl === undefined) {
+    try {
+      socketUrl = parseEnv(process.env).wsUrl;
+    } catch {
+      socketUrl = null;
+    }
+  }
+  return socketUrl;
+}
+
+function isSignInPage(pathname: string): boolean {
+  return pathname === "/sign-in" || pathname.startsWith("/sign-in/");
+}
+
 export function proxy(request: NextRequest) {
-  if (hasSessionCookie(request)) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  if (!isSignInPage(pathname) && !hasSessionCookie(request)) {
+    const signIn = new URL("/sign-in", request.url);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    socketUrl: configuredSocketUrl(),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  // Pages only: not /api (route handlers answer 401 JSON themselves), not the sign-in page, not assets.
-  matcher: ["/((?!api/|_next/|sign-in|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
+  // Pages (sign-in included), not /api (route handlers answer 401 JSON themselves; their headers come
+  // from next.config.js), not assets.
+  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
 };

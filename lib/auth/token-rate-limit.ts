@@ -1,0 +1,43 @@
+// Per-session rate limit on POST /api/assetpay/token. A tab needs a token every ~15 min plus one per
+// reconnect; anything near 30 a minute is a runaway loop (or a script riding a stolen cookie) burning
+// the merchant's AssetPay quota, which every other tab shares. In memory, per server process.
+// The key is a hash of the session cookie, so the cookie itself is never kept or logged.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { NextResponse } from "next/server";
+import { jsonError } from "@/lib/http/json";
+import { WindowLimiter } from "./window-limiter";
+
+export const TOKEN_REQUESTS_PER_MINUTE = 30;
+
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+const KEY = Symbol.for("assetpay-ops.token-rate-limit");
+
+function limiter(): WindowLimiter {
+  // On globalThis: Next may load this module once per route bundle, and one count must hold.
+  const store = globalThis as typeof globalThis & { [KEY]?: WindowLimiter };
+  store[KEY] ??= new WindowLimiter({ limit: TOKEN_REQUESTS_PER_MINUTE, windowMs: 60_000 });
+  return store[KEY];
+}
+
+/** The session cookie (all chunks, in order) as a hash; falls back to the staff email. */
+export function sessionKey(cookieHeader: string | null, email: string): string {
+  const cookies = (cookieHeader ?? "").split(";").map((part) => part.trim());
+  for (const base of SESSION_COOKIES) {
+    const parts = cookies.filter((c) => c.startsWith(`${base}=`) || c.startsWith(`${base}.`)).sort();
+    if (parts.length > 0) return `session:${createHash("sha256").update(parts.join(";")).digest("base64url")}`;
+  }
+  return `staff:${email}`;
+}
+
+/** Call after the session check: null when the request may go on, else the 429 to return. */
+export function refuseOverTokenRateLimit(request: Request, email: string): NextResponse | null {
+  const verdict = limiter().take(sessionKey(request.headers.get("cookie"), email));
+  if (verdict.allowed) return null;
+  return jsonError(
+    429,
+    "too_many_requests",
+    `Too many token requests from this session; try again in ${verdict.retryAfterSeconds} s`,
+    { "retry-after": String(verdict.retryAfterSeconds) },
+  );
+}
