@@ -32,8 +32,9 @@ function applyBatch(state: OpsState, trades: readonly Trade[], opts: BatchOption
   const counts: TradeBatchCounts = { changed: 0, duplicates: 0, stale: 0 };
   let terminalCount = state.retention.terminalCount;
   let touched = false;
+  const confirm = { onDuplicate: true, onStale: opts.confirmStale };
   for (const trade of trades) {
-    const result = upsertTrade(table, trade, opts.observedAt, { onDuplicate: true, onStale: opts.confirmStale });
+    const result = upsertTrade(table, trade, opts.observedAt, confirm);
     terminalCount += result.terminalDelta;
     touched ||= result.touched;
     if (result.outcome === "duplicate") counts.duplicates += 1;

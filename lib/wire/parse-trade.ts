@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Trade } from "@/lib/trades/types";
 import { type ParseResult, fail, guarded, reasonFromZod } from "./parse-result";
+import { fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
 import { toDomainTrade, wireTradeSchema } from "./trade-schema";
 
 const tradeEventSchema = z.object({ trade: wireTradeSchema });
@@ -17,18 +18,31 @@ function success(w: z.output<typeof wireTradeSchema>): ParseResult<Trade> {
   };
 }
 
-/** Socket `trade` event payload: `{ trade: Trade }`. */
-export function parseTradeEvent(payload: unknown): ParseResult<Trade> {
+// The zod paths are the reference: every rule and every failure reason lives there. The fast paths
+// (trade-fast-path.ts) answer only for well-formed payloads they are sure about, identically.
+
+/** Socket `trade` event, zod only. Exported for the fast path's differential test; use parseTradeEvent. */
+export function parseTradeEventReference(payload: unknown): ParseResult<Trade> {
   return guarded(() => {
     const parsed = tradeEventSchema.safeParse(payload);
     return parsed.success ? success(parsed.data.trade) : fail(reasonFromZod("", parsed.error));
   });
 }
 
-/** A single Trade object as returned by REST (e.g. GET /secure/trades/{ref}, /client/trades items). */
-export function parseTrade(payload: unknown): ParseResult<Trade> {
+/** A bare REST trade, zod only. Exported for the fast path's differential test; use parseTrade. */
+export function parseTradeReference(payload: unknown): ParseResult<Trade> {
   return guarded(() => {
     const parsed = wireTradeSchema.safeParse(payload);
     return parsed.success ? success(parsed.data) : fail(reasonFromZod("trade", parsed.error));
   });
+}
+
+/** Socket `trade` event payload: `{ trade: Trade }`. */
+export function parseTradeEvent(payload: unknown): ParseResult<Trade> {
+  return guarded(() => fastParseTradeEvent(payload) ?? parseTradeEventReference(payload));
+}
+
+/** A single Trade object as returned by REST (e.g. GET /secure/trades/{ref}, /client/trades items). */
+export function parseTrade(payload: unknown): ParseResult<Trade> {
+  return guarded(() => fastParseTrade(payload) ?? parseTradeReference(payload));
 }

@@ -45,8 +45,17 @@ export interface MappedTradeStatus {
   known: boolean;
 }
 
+// Results for exact-match known statuses, built once: the hot path (every socket event) allocates nothing.
+function frozenResults(map: Map<string, TradeStatus>, flavor: ContractFlavor): Map<string, MappedTradeStatus> {
+  return new Map([...map].map(([raw, status]) => [raw, Object.freeze({ status, flavor, known: true })]));
+}
+const CURRENT_RESULTS = frozenResults(CURRENT, "current");
+const LEGACY_RESULTS = frozenResults(LEGACY, "legacy");
+
 /** Mixed case ("Pending") is treated as legacy: only the CO contract ever capitalised statuses. */
 export function mapTradeStatus(raw: string): MappedTradeStatus {
+  const exact = CURRENT_RESULTS.get(raw) ?? LEGACY_RESULTS.get(raw);
+  if (exact) return exact;
   const isLowercase = raw === raw.toLowerCase();
   const flavor: ContractFlavor = isLowercase ? "current" : "legacy";
   const status = isLowercase ? CURRENT.get(raw) : LEGACY.get(raw.toUpperCase());
