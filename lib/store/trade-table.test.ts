@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildSearchText } from "@/lib/trades/search-text";
 import { T0, iso, makeTrade } from "@/lib/trades/test-fixtures";
 import type { StoredTrade } from "./state";
-import { sameContent, sameSearchInputs, upsertTrade } from "./trade-table";
+import type { TradeItem } from "@/lib/trades/types";
+import { sameContent, sameItem, sameSearchInputs, upsertTrade } from "./trade-table";
 
 const CONFIRM = { onDuplicate: true, onStale: false };
 
@@ -78,5 +79,14 @@ describe("sameContent", () => {
       for (const b of variants) expect(sameContent(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
       expect(sameContent(a, structuredClone(a))).toBe(true);
     }
+  });
+});
+
+describe("sameItem", () => {
+  it("notices a change in any TradeItem field", () => {
+    // `satisfies Required<…>`: a field added to TradeItem fails to compile here until it is listed.
+    const full = { id: "i", name: "n", marketHashName: "m", amount: 1, price: 2, status: "s", error: "e", iconUrl: "u", exterior: "x" } satisfies Required<TradeItem>;
+    expect(sameItem(full, { ...full })).toBe(true);
+    for (const key of Object.keys(full) as (keyof TradeItem)[]) expect(sameItem(full, { ...full, [key]: "changed" }), key).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
 import { isTerminalStatus } from "@/lib/trades/status-classes";
 import { buildSearchText } from "@/lib/trades/search-text";
 import type { Trade, TradeItem, TradeStatus } from "@/lib/trades/types";
+import { isoMs } from "@/lib/wire/iso-ms";
 import { MAX_HISTORY, type StoredTrade } from "./state";
 
 export type UpsertOutcome = "inserted" | "updated" | "duplicate" | "stale";
@@ -31,7 +32,7 @@ export const RANK: Readonly<Record<TradeStatus, number>> = {
 
 function parseMs(iso: string | undefined): number {
   if (iso === undefined) return Number.NaN;
-  return Date.parse(iso);
+  return isoMs(iso);
 }
 
 function enteredAtFor(trade: Trade): string {
@@ -55,14 +56,20 @@ function newRecord(trade: Trade, observedAt: number, verified: boolean): StoredT
   };
 }
 
-/** Every TradeItem field (adding one to the type fails the type-check here until it is listed). */
-const ITEM_FIELDS = Object.keys({
-  id: true, name: true, marketHashName: true, amount: true, price: true, status: true, error: true, iconUrl: true, exterior: true,
-} as const satisfies Record<keyof TradeItem, true>) as (keyof TradeItem)[];
-
-function sameItem(a: TradeItem, b: TradeItem): boolean {
-  for (const key of ITEM_FIELDS) if (a[key] !== b[key]) return false;
-  return true;
+// Field by field with plain property reads (a loop over key names measured several times slower on
+// the ingest path). trade-table.test.ts checks that a change in any TradeItem field is noticed.
+export function sameItem(a: TradeItem, b: TradeItem): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.marketHashName === b.marketHashName &&
+    a.amount === b.amount &&
+    a.price === b.price &&
+    a.status === b.status &&
+    a.error === b.error &&
+    a.iconUrl === b.iconUrl &&
+    a.exterior === b.exterior
+  );
 }
 
 export function sameItems(a: readonly TradeItem[], b: readonly TradeItem[]): boolean {
@@ -92,8 +99,23 @@ export function sameSearchInputs(a: Trade, b: Trade): boolean {
 // Most updates only move the status: the new version then shares the previous one's items array
 // (content-equal, so nothing observable changes) and search text. The fresh copies die young, which
 // keeps a long-open tab's old generation, and its GC pauses, from growing with every event.
+// The incoming trade's strings are fresh copies from JSON.parse even when unchanged. Pointing the
+// record at the copies already held lets the fresh ones die young instead of being promoted with every
+// event (the same reason items are shared above). Optional fields are only rewritten when present, so
+// no key is added and the object keeps its shape. Plain named reads and writes: see sameItem.
+function shareUnchangedStrings(prev: Trade, next: Trade): void {
+  if (next.id === prev.id) next.id = prev.id;
+  if (next.clientSteamId === prev.clientSteamId) next.clientSteamId = prev.clientSteamId;
+  if (next.createdAt === prev.createdAt) next.createdAt = prev.createdAt;
+  if (next.clientUserId !== undefined && next.clientUserId === prev.clientUserId) next.clientUserId = prev.clientUserId;
+  if (next.clientTradeUrl !== undefined && next.clientTradeUrl === prev.clientTradeUrl) next.clientTradeUrl = prev.clientTradeUrl;
+  if (next.externalId !== undefined && next.externalId === prev.externalId) next.externalId = prev.externalId;
+  if (next.externalClientUserId !== undefined && next.externalClientUserId === prev.externalClientUserId) next.externalClientUserId = prev.externalClientUserId;
+}
+
 function updatedRecord(prev: StoredTrade, trade: Trade, updatedAtMs: number, observedAt: number, verified: boolean): StoredTrade {
   if (trade.items !== prev.trade.items && sameItems(trade.items, prev.trade.items)) trade.items = prev.trade.items;
+  shareUnchangedStrings(prev.trade, trade);
   const statusChanged = trade.status !== prev.trade.status;
   let history = prev.history;
   let enteredStatusAt = prev.enteredStatusAt;
@@ -141,7 +163,7 @@ export function sameContent(a: Trade, b: Trade): boolean {
   return sameItems(a.items, b.items) && sameBotInfo(a.botInfo, b.botInfo);
 }
 
-function classify(prev: StoredTrade, incoming: Trade, incomingMs: number): UpsertOutcome {
+function classify(prev: StoredTrade, incoming: Trade, incomingMs: number): Exclude<UpsertOutcome, "inserted"> {
   if (!Number.isFinite(incomingMs) || incomingMs < prev.updatedAtMs) return "stale";
   if (incomingMs > prev.updatedAtMs) return "updated";
   if (sameContent(prev.trade, incoming)) return "duplicate";
@@ -150,12 +172,26 @@ function classify(prev: StoredTrade, incoming: Trade, incomingMs: number): Upser
 }
 
 export interface UpsertResult {
-  outcome: UpsertOutcome;
+  readonly outcome: UpsertOutcome;
   /** +1 when the trade became terminal, -1 when it left terminal, else 0. */
-  terminalDelta: number;
+  readonly terminalDelta: number;
   /** True when the Map entry was replaced (incl. a verified-flag-only change). */
-  touched: boolean;
+  readonly touched: boolean;
 }
+
+// Every possible result, built once: upsertTrade runs once per socket event and allocates none.
+function result(outcome: UpsertOutcome, terminalDelta: number, touched: boolean): UpsertResult {
+  return Object.freeze({ outcome, terminalDelta, touched });
+}
+const INSERTED = result("inserted", 0, true);
+const INSERTED_TERMINAL = result("inserted", 1, true);
+const UPDATED_LEFT_TERMINAL = result("updated", -1, true);
+const UPDATED = result("updated", 0, true);
+const UPDATED_BECAME_TERMINAL = result("updated", 1, true);
+const DUPLICATE = result("duplicate", 0, false);
+const DUPLICATE_CONFIRMED = result("duplicate", 0, true);
+const STALE = result("stale", 0, false);
+const STALE_CONFIRMED = result("stale", 0, true);
 
 /**
  * Applies one trade version if it is newer. `confirm` marks the record verified when AssetPay
@@ -170,19 +206,20 @@ export function upsertTrade(
   const prev = trades.get(incoming.id);
   if (!prev) {
     trades.set(incoming.id, newRecord(incoming, observedAt, true));
-    return { outcome: "inserted", terminalDelta: isTerminalStatus(incoming.status) ? 1 : 0, touched: true };
+    return isTerminalStatus(incoming.status) ? INSERTED_TERMINAL : INSERTED;
   }
   const incomingMs = parseMs(incoming.updatedAt);
   const outcome = classify(prev, incoming, incomingMs);
   if (outcome === "updated") {
     trades.set(incoming.id, updatedRecord(prev, incoming, incomingMs, observedAt, true));
-    const delta = Number(isTerminalStatus(incoming.status)) - Number(isTerminalStatus(prev.trade.status));
-    return { outcome, terminalDelta: delta, touched: true };
+    const was = isTerminalStatus(prev.trade.status);
+    const is = isTerminalStatus(incoming.status);
+    return was === is ? UPDATED : is ? UPDATED_BECAME_TERMINAL : UPDATED_LEFT_TERMINAL;
   }
   const confirms = outcome === "duplicate" ? confirm.onDuplicate : confirm.onStale;
   if (confirms && !prev.verified) {
     trades.set(incoming.id, { ...prev, verified: true });
-    return { outcome, terminalDelta: 0, touched: true };
+    return outcome === "duplicate" ? DUPLICATE_CONFIRMED : STALE_CONFIRMED;
   }
-  return { outcome, terminalDelta: 0, touched: false };
+  return outcome === "duplicate" ? DUPLICATE : STALE;
 }

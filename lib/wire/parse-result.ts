@@ -63,12 +63,17 @@ export function reasonFromZod(root: string, error: z.ZodError): string {
   return `${formatPath(root, issue.path)}: ${describeIssue(issue)}`;
 }
 
+/** The failure for a parser that threw (hostile getters, Proxies, stack overflow). */
+export function failureFromThrow(error: unknown): ParseFailure {
+  const kind = error instanceof RangeError ? "too deeply nested" : "unreadable";
+  return fail(`payload: ${kind}`);
+}
+
 /** Runs a parser and turns any throw (hostile getters, Proxies, stack overflow) into a failure. */
 export function guarded<T>(run: () => ParseResult<T>): ParseResult<T> {
   try {
     return run();
   } catch (error) {
-    const kind = error instanceof RangeError ? "too deeply nested" : "unreadable";
-    return fail(`payload: ${kind}`);
+    return failureFromThrow(error);
   }
 }

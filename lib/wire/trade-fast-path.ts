@@ -10,6 +10,7 @@
 import type { BotInfo, Trade, TradeItem, TradeSource } from "@/lib/trades/types";
 import * as caps from "./field-schemas";
 import type { ParseSuccess } from "./parse-result";
+import { isoMs } from "./iso-ms";
 import { mapTradeStatus } from "./status-mapping";
 import { gameFromId } from "./trade-schema";
 
@@ -63,7 +64,7 @@ function optionalNumber(v: unknown): number | undefined {
 }
 
 function isDateString(v: unknown): v is string {
-  return typeof v === "string" && v.length <= MAX_DATE_LENGTH && Number.isFinite(Date.parse(v));
+  return typeof v === "string" && v.length <= MAX_DATE_LENGTH && Number.isFinite(isoMs(v));
 }
 
 function requiredDate(v: unknown): string {
@@ -106,10 +107,6 @@ function optionalObject(v: unknown): Plain | undefined {
   throw BAIL;
 }
 
-function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
-}
-
 // Key order matches toItem/toDomainTrade: equal trades must serialise identically whichever path built them.
 function item(v: unknown): TradeItem {
   if (!isPlain(v)) throw BAIL;
@@ -124,14 +121,15 @@ function item(v: unknown): TradeItem {
   const error = optionalText(v.error);
   const iconUrl = optionalUrl(v.iconUrl);
   const exterior = optionalText(v.exterior);
+  const price = offerPrice ?? marketPrice;
   const out: TradeItem = { id, name: name ?? marketHashName ?? "" };
-  setIfDefined(out, "marketHashName", marketHashName);
-  setIfDefined(out, "amount", amount);
-  setIfDefined(out, "price", offerPrice ?? marketPrice);
-  setIfDefined(out, "status", status);
-  setIfDefined(out, "error", error);
-  setIfDefined(out, "iconUrl", iconUrl);
-  setIfDefined(out, "exterior", exterior);
+  if (marketHashName !== undefined) out.marketHashName = marketHashName;
+  if (amount !== undefined) out.amount = amount;
+  if (price !== undefined) out.price = price;
+  if (status !== undefined) out.status = status;
+  if (error !== undefined) out.error = error;
+  if (iconUrl !== undefined) out.iconUrl = iconUrl;
+  if (exterior !== undefined) out.exterior = exterior;
   return out;
 }
 
@@ -152,9 +150,9 @@ function botInfo(v: unknown): BotInfo | undefined {
   const joined = optionalText(w.joined);
   if (name === undefined) return undefined;
   const bot: BotInfo = { name };
-  setIfDefined(bot, "avatar", avatar);
-  setIfDefined(bot, "steamId", steamId);
-  setIfDefined(bot, "joined", joined);
+  if (avatar !== undefined) bot.avatar = avatar;
+  if (steamId !== undefined) bot.steamId = steamId;
+  if (joined !== undefined) bot.joined = joined;
   return bot;
 }
 
@@ -206,23 +204,26 @@ function build(w: Plain): ParseSuccess<Trade> {
     createdAt,
     updatedAt,
   };
-  setIfDefined(trade, "source", src);
-  setIfDefined(trade, "merchantId", merchantId);
-  setIfDefined(trade, "clientUserId", clientUserId);
-  setIfDefined(trade, "clientTradeUrl", clientTradeUrl);
-  setIfDefined(trade, "externalId", externalId);
-  setIfDefined(trade, "externalClientUserId", externalClientUserId);
-  setIfDefined(trade, "preCredit", preCredit);
-  setIfDefined(trade, "pendingCredit", pendingCredit);
-  setIfDefined(trade, "isInstant", isInstant);
-  setIfDefined(trade, "offerId", offerID ?? offerId);
-  setIfDefined(trade, "holdEndDate", holdEndDate);
-  setIfDefined(trade, "activeAt", activeAt);
-  setIfDefined(trade, "autoCancelAt", autoCancelAt);
-  setIfDefined(trade, "readyAt", readyAt);
-  setIfDefined(trade, "revertedBy", revertedBy);
-  setIfDefined(trade, "error", error);
-  setIfDefined(trade, "botInfo", bot);
+  // Plain `if` + named stores, not a generic setIfDefined(target, key, value): a keyed store whose key
+  // varies is megamorphic in V8 and was a tenth of this function's time. Same keys, same order.
+  const offer = offerID ?? offerId;
+  if (src !== undefined) trade.source = src;
+  if (merchantId !== undefined) trade.merchantId = merchantId;
+  if (clientUserId !== undefined) trade.clientUserId = clientUserId;
+  if (clientTradeUrl !== undefined) trade.clientTradeUrl = clientTradeUrl;
+  if (externalId !== undefined) trade.externalId = externalId;
+  if (externalClientUserId !== undefined) trade.externalClientUserId = externalClientUserId;
+  if (preCredit !== undefined) trade.preCredit = preCredit;
+  if (pendingCredit !== undefined) trade.pendingCredit = pendingCredit;
+  if (isInstant !== undefined) trade.isInstant = isInstant;
+  if (offer !== undefined) trade.offerId = offer;
+  if (holdEndDate !== undefined) trade.holdEndDate = holdEndDate;
+  if (activeAt !== undefined) trade.activeAt = activeAt;
+  if (autoCancelAt !== undefined) trade.autoCancelAt = autoCancelAt;
+  if (readyAt !== undefined) trade.readyAt = readyAt;
+  if (revertedBy !== undefined) trade.revertedBy = revertedBy;
+  if (error !== undefined) trade.error = error;
+  if (bot !== undefined) trade.botInfo = bot;
   return {
     ok: true,
     value: trade,
