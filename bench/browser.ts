@@ -342,12 +342,23 @@ async function runBoard(
       }
     }
 
-    let sustainable = Math.max(0, ...phases.filter((p) => p.sustainable && p.view.endsWith("rows in view")).map((p) => p.targetRate));
+    // Highest rate sustained: the main rates in order, then a ramp between the last one sustained and
+    // the first one that was not (or beyond the last, when all were).
+    const inView = phases.filter((p) => p.view.endsWith("rows in view"));
+    let sustainable = 0;
+    let failedAt = Number.POSITIVE_INFINITY;
+    for (const p of [...inView].sort((a, b) => a.targetRate - b.targetRate)) {
+      if (!p.sustainable) {
+        failedAt = p.targetRate;
+        break;
+      }
+      sustainable = p.targetRate;
+    }
     if (o.ramp) {
       await search.fill(`probe-${run}`);
       await settle(board.page, 30_000);
-      for (const rate of [4000, 8000, 16000]) {
-        if (rate <= sustainable) continue;
+      for (const rate of [200, 500, 1500, 4000, 8000, 16000]) {
+        if (rate <= sustainable || rate >= failedAt) continue;
         const phase = await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, rows in view, ramp`, targetRate: rate, seconds: 12, probeEveryMs: 150, drainMs: 5_000, cdp: null }, log);
         phases.push(phase);
         await settle(board.page, 120_000);
@@ -424,7 +435,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
       });
       const probes = asBuilt.probes;
       try {
-        const naiveRates = [...new Set([10, 30, ...rates])].sort((a, b) => a - b);
+        const naiveRates = [...new Set([1, 3, 10, ...rates])].sort((a, b) => a - b);
+        let naiveFailed = false;
         for (const rate of naiveRates) {
           const page = await newBenchPage(browser);
           try {
@@ -435,7 +447,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
             log(`  naive baseline: ${(await tradeCount(page.page)).toLocaleString("en")} trades as DOM rows after ${((Date.now() - loadStarted) / 1000).toFixed(0)} s; heap after GC ${loadHeap.toFixed(0)} MB`);
             const phase = await measurePhase(page.page, control, probes, out.eventsPerTrade, { impl: "naive", view: "naive, all rows rendered", targetRate: rate, seconds: 10, probeEveryMs: 500, drainMs: 3_000, cdp: null }, log);
             phases.push({ ...phase, heapMB: loadHeap });
-            if (phase.sustainable) out.naiveSustainable = Math.max(out.naiveSustainable, rate);
+            if (phase.sustainable && !naiveFailed) out.naiveSustainable = rate;
+            else naiveFailed = true;
           } finally {
             await page.context.close();
           }

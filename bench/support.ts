@@ -19,6 +19,21 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+// Servers run in their own process groups (see e2e/support/processes.ts), so an interrupted benchmark
+// must stop them itself.
+const running = new Set<() => Promise<void>>();
+let handlersInstalled = false;
+
+function stopOnSignals(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...running].map((stop) => stop())).finally(() => process.exit(130));
+    });
+  }
+}
+
 /** A simulator and one dashboard per entry of `apps` (each with its own options), stopped together. */
 export async function startStack(
   name: string,
@@ -28,9 +43,12 @@ export async function startStack(
   const sim = await startSimulatorProcess(`bench-${name}-sim`, { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", ...options.simEnv });
   const apps: RunningProcess[] = [];
   const stop = async () => {
+    running.delete(stop);
     for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
     await sim.stop().catch(() => undefined);
   };
+  stopOnSignals();
+  running.add(stop);
   try {
     for (const app of options.apps) {
       apps.push(
@@ -83,13 +101,18 @@ export function summarize(samples: readonly number[]): { n: number; p50: number;
 }
 
 export function ms(value: number): string {
+  if (!Number.isFinite(value)) return "n/a";
   return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 }
 
 export function machine(): string {
   let chromium = "unknown";
   try {
-    chromium = execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
+    chromium = execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], {
+      encoding: "utf8",
+      timeout: 10_000,
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     /* no browser: the browser benchmark says so itself */
   }

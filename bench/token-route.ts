@@ -21,12 +21,12 @@ const CONCURRENCY = 50;
 /** Requests per session: 25 + 1 warm-up stays under the 30/min per-session limit. */
 const ROUNDS = 25;
 
-async function measure(appUrl: string, cookies: string[], rounds: number): Promise<{ samples: number[]; failures: number; wallMs: number }> {
+async function measure(appUrl: string, cookies: string[], rounds: number, concurrency = CONCURRENCY): Promise<{ samples: number[]; failures: number; wallMs: number }> {
   const samples: number[] = [];
   let failures = 0;
   const started = performance.now();
   // Closed loop: each session sends its next request as soon as its previous one answered.
-  await pool(cookies, CONCURRENCY, async (cookie) => {
+  await pool(cookies, concurrency, async (cookie) => {
     for (let r = 0; r < rounds; r += 1) {
       const t0 = performance.now();
       const response = await fetch(`${appUrl}/api/assetpay/token`, { method: "POST", headers: { cookie, origin: appUrl } });
@@ -62,6 +62,13 @@ export async function runTokenRouteBench(log: (line: string) => void = console.l
         `  token route, ${mode}: ${CONCURRENCY} concurrent, ${s.n} requests: p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, ` +
           `max ${ms(s.max)}; ${figures.perSecond.toFixed(0)} req/s; ${failures} failed`,
       );
+      // For scale: the same route with one request in flight (fresh sessions: the limit is per session).
+      const fresh: string[] = [];
+      for (let i = 0; i < 4; i += 1) fresh.push(await signInOverHttp(app.url, stack.staff));
+      const one = await measure(app.url, fresh, ROUNDS, 1);
+      const o = summarize(one.samples);
+      out.push({ mode, concurrency: 1, requests: o.n, p50: o.p50, p95: o.p95, p99: o.p99, max: o.max, perSecond: (o.n / one.wallMs) * 1000, failures: one.failures });
+      log(`  token route, ${mode}: 1 in flight, ${o.n} requests: p50 ${ms(o.p50)}, p95 ${ms(o.p95)}, p99 ${ms(o.p99)}, max ${ms(o.max)}; ${one.failures} failed`);
     }
   } finally {
     await stack.stop();

@@ -19,6 +19,8 @@ export interface NaiveServerOptions {
 
 export async function startNaiveServer(options: NaiveServerOptions): Promise<NaiveServer> {
   const script = await bundleForBrowser('import "./naive-app";', __dirname);
+  // Read once: every page load starts from the same trades.
+  let initial: Promise<string> | null = null;
   const html = '<!doctype html><html><head><meta charset="utf-8"><title>Naive baseline</title></head><body><div id="root"></div><script src="/app.js"></script></body></html>';
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -26,7 +28,7 @@ export async function startNaiveServer(options: NaiveServerOptions): Promise<Nai
         if (req.url === "/") res.writeHead(200, { "content-type": "text/html" }).end(html);
         else if (req.url === "/app.js") res.writeHead(200, { "content-type": "text/javascript" }).end(script);
         else if (req.url === "/config") res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ socketUrl: options.socketUrl, token: await options.token() }));
-        else if (req.url === "/initial") res.writeHead(200, { "content-type": "application/json" }).end(await options.initialTrades());
+        else if (req.url === "/initial") res.writeHead(200, { "content-type": "application/json" }).end(await (initial ??= options.initialTrades()));
         else res.writeHead(404).end();
       } catch (error) {
         res.writeHead(500).end(String(error));
