@@ -80,14 +80,49 @@ function setup(options: { tokenStatus?: number } = {}) {
 }
 
 describe("ConnectionManager", () => {
-  it("connects with a fresh token, goes live and asks for a resync", async () => {
+  it("connects with a fresh token, asks for a resync, and goes live once AssetPay has not refused it", async () => {
     const t = setup();
     t.manager.start();
     expect(t.last()?.state).toBe("connecting");
     await vi.waitFor(() => expect(t.socket.connectCalls).toEqual(["tok-1"]));
     t.socket.fire("connect");
-    expect(t.last()?.state).toBe("live");
     expect(t.sink.requestResync).toHaveBeenCalledWith("connected");
+    // AssetPay may still drop us for a bad token: not "live" until the refusal window has passed.
+    expect(t.last()?.state).toBe("connecting");
+    expect(t.timers.at(-1)?.ms).toBe(1_500);
+    t.timers.at(-1)?.callback();
+    expect(t.last()?.state).toBe("live");
+  });
+
+  it("goes live at the first event, without waiting out the refusal window", async () => {
+    const t = setup();
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+    t.socket.fire("connect");
+    t.socket.fire("trade", { trade: { id: "a" } });
+    expect(t.last()?.state).toBe("live");
+  });
+
+  it("backs off while AssetPay keeps refusing tokens, and never says live in between", async () => {
+    const t = setup();
+    t.manager.start();
+    const delays: number[] = [];
+    for (let round = 1; round <= 3; round += 1) {
+      await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(round));
+      t.socket.fire("connect");
+      const probation = t.timers.at(-1);
+      t.advance(300);
+      t.socket.fire("disconnect", "io server disconnect");
+      expect(t.last()).toMatchObject({ state: "reauthenticating", attempt: round });
+      delays.push(t.timers.at(-1)?.ms ?? -1);
+      probation?.callback(); // a stale probation timer must not confirm anything
+      t.timers.at(-1)?.callback(); // the retry
+    }
+    expect(t.updates.some((u) => u.state === "live")).toBe(false);
+    // First re-mint immediately (an expired token is the common case), then the backoff grows.
+    expect(delays[0]).toBe(0);
+    expect(delays[1]).toBeGreaterThan(0);
+    expect(delays[2]).toBeGreaterThan(delays[1] ?? 0);
   });
 
   it("forwards events to the sink with their receive time", async () => {
@@ -112,6 +147,8 @@ describe("ConnectionManager", () => {
     t.timers.at(-1)?.callback();
     await vi.waitFor(() => expect(t.socket.connectCalls).toEqual(["tok-1", "tok-2"]));
     t.socket.fire("connect");
+    expect(t.last()).toMatchObject({ state: "reauthenticating", nextRetryAt: null });
+    t.socket.fire("trade", {});
     expect(t.last()?.state).toBe("live");
     expect(t.last()?.attempt).toBe(0);
   });

@@ -56,6 +56,11 @@ export class ConnectionManager {
   private attempt = 0;
   private connectedAt: number | null = null;
   private eventsSinceConnect = 0;
+  /** Connected, but AssetPay may still refuse the token (it says so only by dropping us): not live yet. */
+  private onProbation = false;
+  private lastError: string | null = null;
+  /** Bumped on every connect, so a probation timer left over from an earlier connection does nothing. */
+  private connectSerial = 0;
   private running = false;
   private connecting = false;
   private state: ConnectionStateName = "connecting";
@@ -153,12 +158,23 @@ export class ConnectionManager {
     socket.on("connect", () => {
       this.connectedAt = this.now();
       this.eventsSinceConnect = 0;
-      this.attempt = 0;
       this.cancelRetry();
-      this.report("live", null);
+      // AssetPay checks the token after the socket opens and refuses it by dropping us within ~1.5 s.
+      // Until an event arrives or that window passes, the banner keeps saying what it said ("trying
+      // now"), so it never shows "live" for a connection that is about to be refused, and the attempt
+      // count keeps growing (with its backoff) while AssetPay keeps refusing.
+      this.onProbation = true;
+      this.report(this.state, this.lastError, null);
+      const serial = ++this.connectSerial;
+      this.setTimer(() => {
+        if (serial === this.connectSerial) this.confirmLive();
+      }, this.authProbationMs);
       this.options.sink.requestResync("connected");
     });
-    socket.on("disconnect", (reason) => this.onDisconnect(String(reason)));
+    socket.on("disconnect", (reason) => {
+      this.onProbation = false;
+      this.onDisconnect(String(reason));
+    });
     socket.on("connect_error", (error: Error) => {
       this.scheduleRetry("reconnecting", `Could not connect to AssetPay: ${error.message}`, null);
     });
@@ -166,8 +182,17 @@ export class ConnectionManager {
       socket.on(event, (payload: unknown) => {
         this.eventsSinceConnect += 1;
         this.options.sink.pushEvent(event, payload, this.now());
+        if (this.onProbation) this.confirmLive();
       });
     }
+  }
+
+  /** The token was accepted: an event arrived, or the refusal window passed with the socket still open. */
+  private confirmLive(): void {
+    if (!this.running || !this.onProbation || !this.socket?.connected) return;
+    this.onProbation = false;
+    this.attempt = 0;
+    this.report("live", null);
   }
 
   private onDisconnect(reason: string): void {
@@ -206,6 +231,7 @@ export class ConnectionManager {
 
   private report(state: ConnectionStateName, lastError: string | null, nextRetryAt: number | null = null): void {
     this.state = state;
+    this.lastError = lastError;
     this.options.sink.setConnection({
       state,
       attempt: this.attempt,
