@@ -7,6 +7,7 @@ import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
 import { MAX_HISTORY, type OpsState, type StatusChange, type StoredTrade } from "./state";
 import { RANK } from "./trade-table";
+import { writableTable } from "./trade-map";
 import { applyResyncTrades } from "./trade-reducers";
 
 export interface SnapshotTrade {
@@ -64,7 +65,7 @@ export function applySnapshot(state: OpsState, result: SnapshotResult): OpsState
   );
   let next = applied.state;
   // Second pass: the recorded histories. Only records that actually change are replaced.
-  const table = next.trades as Map<string, StoredTrade>;
+  const table = writableTable(next.trades);
   let touched = false;
   for (const { trade, history } of result.trades) {
     const record = table.get(trade.id);

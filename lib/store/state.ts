@@ -2,7 +2,9 @@
 // `trades` is a Map owned and mutated in place by the reducers in this folder (see trade-table.ts for
 // why); everything outside lib/store must treat it as read-only and re-read it when `tradesVersion` changes.
 import type { Funding, Trade, TradeStatus } from "@/lib/trades/types";
+import type { ChangeJournal } from "@/lib/trades/change-journal";
 import { DEFAULT_STALL_LIMITS, type StallLimits } from "@/lib/trades/stall-rules";
+import { TradeMap } from "./trade-map";
 
 export interface StatusChange {
   status: TradeStatus;
@@ -85,7 +87,8 @@ export interface FundingState {
 }
 
 export interface OpsState {
-  trades: ReadonlyMap<string, StoredTrade>;
+  /** Journals which ids changed (see trade-map.ts), so the board can follow it without full passes. */
+  trades: ReadonlyMap<string, StoredTrade> & ChangeJournal;
   /** Bumped on every change to `trades`; select this (not the Map) to re-render lists. */
   tradesVersion: number;
   /** Small and rarely updated, so these Maps are replaced (copy-on-write) on every change. */
@@ -111,7 +114,7 @@ export interface OpsStateOptions {
 
 export function createInitialState(options: OpsStateOptions = {}): OpsState {
   return {
-    trades: new Map(),
+    trades: new TradeMap(),
     tradesVersion: 0,
     funding: { deposits: new Map(), withdrawals: new Map() },
     connection: { state: "connecting", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null },

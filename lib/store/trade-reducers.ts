@@ -5,14 +5,15 @@ import { isTerminalStatus } from "@/lib/trades/status-classes";
 import type { Trade } from "@/lib/trades/types";
 import { oldestKeys } from "./eviction";
 import type { OpsState, StoredTrade } from "./state";
+import { writableTable } from "./trade-map";
 import { upsertTrade } from "./trade-table";
 
 /** Fraction of the cap freed below it when evicting (0 for small caps: floor(cap × 1 %)). */
 export const RETENTION_SLACK = 0.01;
 
-// The one place the read-only Map is written; everything else sees ReadonlyMap.
+// The reducers write the table the rest of the code sees as read-only.
 function tableOf(state: OpsState): Map<string, StoredTrade> {
-  return state.trades as Map<string, StoredTrade>;
+  return writableTable(state.trades);
 }
 
 export interface TradeBatchCounts {
