@@ -2,8 +2,9 @@
 // The connection banner (role="status", named "Connection"): the live feed's state in words and by
 // shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
 // a resync. data-state carries the machine-readable state.
-import { selectConnection, selectDiagnostics, selectNow } from "@/lib/store/selectors";
+import { selectConnection, selectLastEventAt, selectLastResync, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
+import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { type ConnectionView, describeConnection } from "./connection-text";
 
 const LOOK: Record<ConnectionView["tone"], { box: string; mark: string }> = {
@@ -24,9 +25,11 @@ const MARK: Record<ConnectionView["state"], string> = {
 
 export function ConnectionBanner() {
   const connection = useOpsStore(selectConnection);
-  const diagnostics = useOpsStore(selectDiagnostics);
+  // The state itself is never delayed; the age of the last event is shown in whole seconds anyway.
+  const lastEventAt = useThrottledOpsStore(selectLastEventAt, 500);
+  const lastResync = useOpsStore(selectLastResync);
   const now = useOpsStore(selectNow);
-  const view = describeConnection({ connection, lastEventAt: diagnostics.lastEventAt, lastResync: diagnostics.lastResync, now });
+  const view = describeConnection({ connection, lastEventAt, lastResync, now });
   const look = LOOK[view.tone];
   return (
     <div

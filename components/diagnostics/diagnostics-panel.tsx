@@ -4,19 +4,22 @@
 import { useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { selectDiagnostics, selectEventsPerSecond, selectRetention, selectTradeCount } from "@/lib/store/selectors";
-import { useOpsStore, useOpsStoreApi } from "@/lib/store/use-ops-store";
+import { useOpsStoreApi } from "@/lib/store/use-ops-store";
+import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { liveSessionFor } from "@/lib/live/use-live-session";
 import { DiagnosticFigure } from "./diagnostic-figure";
 
+/** Figures refresh twice a second at most, however fast events arrive. */
+const DIAGNOSTICS_PACE_MS = 500;
 const COUNT = new Intl.NumberFormat("en-US");
 const RATE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 export function DiagnosticsPanel() {
   const store = useOpsStoreApi();
-  const d = useOpsStore(selectDiagnostics);
-  const retention = useOpsStore(selectRetention);
-  const held = useOpsStore(selectTradeCount);
-  const perSecond = useOpsStore(selectEventsPerSecond);
+  const d = useThrottledOpsStore(selectDiagnostics, DIAGNOSTICS_PACE_MS);
+  const retention = useThrottledOpsStore(selectRetention, DIAGNOSTICS_PACE_MS);
+  const held = useThrottledOpsStore(selectTradeCount, DIAGNOSTICS_PACE_MS);
+  const perSecond = useThrottledOpsStore(selectEventsPerSecond, DIAGNOSTICS_PACE_MS);
   const [resyncing, setResyncing] = useState(false);
   const unknown = Object.entries(d.unknownStatuses);
   const resync = d.lastResync;

@@ -3,7 +3,7 @@
 // the feed sorts its whole (copy-on-write) Map when it changes and renders the newest entries.
 import { useMemo } from "react";
 import { selectDeposits, selectWithdrawals } from "@/lib/store/selectors";
-import { useOpsStore } from "@/lib/store/use-ops-store";
+import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import type { FundingKind } from "@/lib/trades/types";
 import { FundingItem } from "./funding-item";
 import { newestFirst } from "./newest-first";
@@ -11,7 +11,8 @@ import { newestFirst } from "./newest-first";
 const SHOWN = 50;
 
 export function FundingFeed({ kind, title }: { kind: FundingKind; title: string }) {
-  const feed = useOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals);
+  // New funding shows within a quarter second; faster would only repaint the column more often.
+  const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, 250);
   const list = useMemo(() => newestFirst(feed.values()), [feed]);
   const shown = list.slice(0, SHOWN);
   return (

@@ -2,53 +2,29 @@
 // Derives everything the board shows from the store's trade Map (see lib/trades/board-summary):
 // recomputed only when the trades change (throttled), the filter or sort change, the stall limits
 // change, or the coarse stall clock moves — never once per row, and never on the one-second tick.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import { selectTradesVersion } from "@/lib/store/selectors";
 import { useOpsStore, useOpsStoreApi } from "@/lib/store/use-ops-store";
+import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { type BoardSummary, createBoardSummarizer } from "@/lib/trades/board-summary";
 import type { TradeFilter } from "@/lib/trades/trade-filter";
 
 /** How often stall verdicts (and the Stalled count) are refreshed when nothing else changes. */
 export const STALL_RECHECK_MS = 5_000;
-const MIN_WAIT_MS = 150;
+const MIN_WAIT_MS = 100;
 const MAX_WAIT_MS = 2_000;
-/** Wait this many times as long as the last pass took: the pass then uses at most ~1/6 of the main thread. */
+/** Wait this many times as long as the last pass took: the pass then uses at most ~1/6 of the main thread
+ * (a pass is a few ms now that it is incremental; a new filter or sort still costs a full rebuild). */
 const WAIT_FACTOR = 5;
-
-/**
- * The store's tradesVersion, but at most once per `waitMs`: socket batches can land every frame and a
- * full pass over 100,000 trades must not. Subscribes outside React so an ignored batch costs no render.
- */
-function useThrottledTradesVersion(waitMs: { current: number }): number {
-  const store = useOpsStoreApi();
-  const [version, setVersion] = useState(() => selectTradesVersion(store.getState()));
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let last = 0;
-    const flush = () => {
-      timer = null;
-      last = Date.now();
-      setVersion(selectTradesVersion(store.getState()));
-    };
-    flush();
-    const unsubscribe = store.subscribe((state, prev) => {
-      if (state.tradesVersion === prev.tradesVersion || timer !== null) return;
-      timer = setTimeout(flush, Math.max(0, last + waitMs.current - Date.now()));
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [store, waitMs]);
-  return version;
-}
 
 export function useBoardSummary(params: BoardParams): BoardSummary {
   const store = useOpsStoreApi();
   // Adaptive: the slower a pass was, the longer before the next one.
   const waitMs = useRef(MIN_WAIT_MS);
-  const version = useThrottledTradesVersion(waitMs);
+  // The store's tradesVersion, at most once per waitMs: socket batches can land every frame, and even
+  // an incremental pass (plus the re-render it causes) should not.
+  const version = useThrottledOpsStore(selectTradesVersion, waitMs);
   const stallTick = useOpsStore((s) => Math.floor(s.now / STALL_RECHECK_MS));
   const limits = useOpsStore((s) => s.stallLimits);
   const summarize = useMemo(() => createBoardSummarizer(limits), [limits]);
@@ -64,7 +40,9 @@ export function useBoardSummary(params: BoardParams): BoardSummary {
     void stallTick;
     const started = performance.now();
     const state = store.getState();
-    const summary = summarize(state.trades.values(), state.now, filter, sort);
+    // The stall clock in STALL_RECHECK_MS steps, like `stallTick`: between two steps a pass judges
+    // only the trades that changed, not every trade in flight.
+    const summary = summarize(state.trades, stallTick * STALL_RECHECK_MS, filter, sort);
     const took = performance.now() - started;
     waitMs.current = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, took * WAIT_FACTOR));
     return summary;

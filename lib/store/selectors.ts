@@ -19,6 +19,8 @@ export const selectTradeCount = (state: OpsState): number => state.trades.size;
 export const selectNow = (state: OpsState): number => state.now;
 export const selectConnection = (state: OpsState) => state.connection;
 export const selectDiagnostics = (state: OpsState) => state.diagnostics;
+export const selectLastEventAt = (state: OpsState): number | null => state.diagnostics.lastEventAt;
+export const selectLastResync = (state: OpsState) => state.diagnostics.lastResync;
 export const selectRetention = (state: OpsState) => state.retention;
 export const selectDeposits = (state: OpsState) => state.funding.deposits;
 export const selectWithdrawals = (state: OpsState) => state.funding.withdrawals;

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createOpsStore } from "./ops-store";
+import { wireTrade } from "@/lib/trades/test-fixtures";
+import { selectNow, selectTradeCount } from "./selectors";
+import { subscribeThrottled } from "./use-throttled-ops-store";
+
+describe("subscribeThrottled", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("delivers the value at once, then at most once per pace, always ending on the latest", () => {
+    const store = createOpsStore({ now: 1 });
+    const seen: number[] = [];
+    const stop = subscribeThrottled(store, selectNow, 500, (value) => seen.push(value));
+    expect(seen).toEqual([1]);
+    for (let now = 2; now <= 40; now += 1) {
+      store.getState().tick(now);
+      vi.advanceTimersByTime(25); // 39 changes over ~1 s
+    }
+    vi.advanceTimersByTime(500);
+    expect(seen.length).toBeLessThanOrEqual(4);
+    expect(seen.at(-1)).toBe(40);
+    stop();
+    store.getState().tick(99);
+    vi.advanceTimersByTime(1_000);
+    expect(seen.at(-1)).toBe(40);
+  });
+
+  it("ignores store changes that leave the selected value as it was", () => {
+    const store = createOpsStore({ now: 1 });
+    const seen: unknown[] = [];
+    subscribeThrottled(store, (s) => s.retention, 100, (value) => seen.push(value));
+    store.getState().tick(5);
+    vi.advanceTimersByTime(1_000);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("notices values read from the trade Map, which the store mutates in place", () => {
+    const store = createOpsStore({ now: 1 });
+    const seen: number[] = [];
+    subscribeThrottled(store, selectTradeCount, 100, (value) => seen.push(value));
+    store.getState().ingest([{ event: "trade", payload: { trade: wireTrade() }, receivedAt: 1 }]);
+    vi.advanceTimersByTime(200);
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it("reads an adaptive pace afresh each time", () => {
+    const store = createOpsStore({ now: 1 });
+    const pace = { current: 100 };
+    const seen: number[] = [];
+    subscribeThrottled(store, selectNow, pace, (value) => seen.push(value));
+    pace.current = 2_000;
+    store.getState().tick(2);
+    vi.advanceTimersByTime(1_000);
+    expect(seen).toEqual([1]);
+    vi.advanceTimersByTime(1_000);
+    expect(seen).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,48 @@
+"use client";
+// Reading the ops store at a human pace. Under a busy socket the store changes every animation frame;
+// a panel that re-renders each time repaints the page 60 times a second for figures nobody can read
+// that fast (measured: with 1,000 events/s the Diagnostics and funding panels alone kept Chromium's
+// main thread about half busy painting). Trade rows stay on useOpsStore; ambient panels use this.
+import { useEffect, useState } from "react";
+import type { OpsStore, OpsStoreApi } from "./ops-store";
+import { useOpsStoreApi } from "./use-ops-store";
+
+/** A delay, fixed or read afresh each time (the board's summary adapts it to how long a pass took). */
+export type Pace = number | { readonly current: number };
+
+const delayOf = (pace: Pace): number => (typeof pace === "number" ? pace : pace.current);
+
+/**
+ * Calls `onChange` with `select(state)` now and then at most once per `pace` while the selected value
+ * keeps changing (trailing edge: the latest value always arrives). Returns the unsubscribe function.
+ */
+export function subscribeThrottled<T>(store: OpsStoreApi, select: (state: OpsStore) => T, pace: Pace, onChange: (value: T) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = 0;
+  let delivered: T;
+  const flush = () => {
+    timer = null;
+    last = Date.now();
+    delivered = select(store.getState());
+    onChange(delivered);
+  };
+  flush();
+  // Compared with what was last delivered, not with the previous state: some selected values live on
+  // objects the store mutates in place (the trade Map's size), so the previous state reads the same.
+  const unsubscribe = store.subscribe((state) => {
+    if (timer !== null || Object.is(select(state), delivered)) return;
+    timer = setTimeout(flush, Math.max(0, last + delayOf(pace) - Date.now()));
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/** Like useOpsStore, but re-renders at most once per `pace` ms. `select` must be stable (module level). */
+export function useThrottledOpsStore<T>(select: (state: OpsStore) => T, pace: Pace): T {
+  const store = useOpsStoreApi();
+  const [value, setValue] = useState(() => select(store.getState()));
+  useEffect(() => subscribeThrottled(store, select, pace, (next) => setValue(() => next)), [store, select, pace]);
+  return value;
+}
