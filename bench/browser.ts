@@ -149,10 +149,32 @@ interface PhaseOptions {
   cdp: CDPSession | null;
 }
 
+/** A few seconds of Chromium's own trace (style, layout, paint, scripting), for DevTools' Performance panel. */
+async function saveTrace(cdp: CDPSession, file: string, ms: number): Promise<void> {
+  const events: unknown[] = [];
+  const collect = (data: { value: unknown[] }) => events.push(...data.value);
+  cdp.on("Tracing.dataCollected", collect);
+  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink,v8", transferMode: "ReportEvents" });
+  await sleep(ms);
+  await cdp.send("Tracing.end");
+  await done;
+  cdp.off("Tracing.dataCollected", collect);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
+}
+
 async function measurePhase(page: Page, control: Control, probes: string[], eventsPerTrade: number, o: PhaseOptions, log: (line: string) => void): Promise<PhaseFigures> {
   await setEventRate(control, o.targetRate, eventsPerTrade);
   await sleep(3_000);
   await page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.reset());
+  // BENCH_PROFILE_DIR=dir: a CPU profile of the page per phase, to open in Chromium's DevTools.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir && o.cdp) {
+    await o.cdp.send("Profiler.enable");
+    await o.cdp.send("Profiler.start");
+    await saveTrace(o.cdp, path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.trace.json`), 4_000);
+  }
   const eventsBefore = await socketEvents(page);
   const started = Date.now();
   const samples: Sample[] = [];
@@ -170,6 +192,11 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     await sleep(Math.max(0, o.probeEveryMs - (Date.now() - tickAt)));
   }
   const seconds = (Date.now() - started) / 1000;
+  if (profileDir && o.cdp) {
+    const { profile } = await o.cdp.send("Profiler.stop");
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.cpuprofile`), JSON.stringify(profile));
+  }
   const eventsAfter = await socketEvents(page);
   // Stop the feed, then give late probes a moment to paint.
   await control("POST", "/__sim/rate", { rate: 0 });

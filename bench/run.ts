@@ -1,21 +1,24 @@
 // `npm run bench`: every benchmark of issue #7 in order, printing figures (nothing is asserted on time).
 //   npm run bench                      all parts; the soak runs 2 minutes (it says so)
-//   npm run bench -- --soak            the soak runs the full 30 minutes
-//   npm run bench -- ingest resync     only the named parts: ingest, token, resync, browser
+//   npm run bench -- --soak            the soak runs the full 30 minutes (--no-soak: none)
+//   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
+//   npm run bench -- browser --rates=1000 --no-ramp --no-soak
+//                                      one rate only; BENCH_PROFILE_DIR=dir saves a page CPU profile per phase
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
 // the machine line printed first includes the load average.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { runBoardSummaryBench } from "./board-summary";
 import { runBrowserBench } from "./browser";
 import { runIngestBench } from "./ingest";
 import { runResyncBench } from "./resync";
 import { machine } from "./support";
 import { runTokenRouteBench } from "./token-route";
 
-const PARTS = ["ingest", "token", "resync", "browser"] as const;
+const PARTS = ["ingest", "summary", "token", "resync", "browser"] as const;
 type Part = (typeof PARTS)[number];
 
 function chosenParts(argv: readonly string[]): Part[] {
@@ -23,14 +26,23 @@ function chosenParts(argv: readonly string[]): Part[] {
   return named.length > 0 ? named : [...PARTS];
 }
 
+/** `--rates=100,1000`: only these socket event rates in the browser part. */
+function ratesArg(argv: readonly string[]): number[] | undefined {
+  const arg = argv.find((a) => a.startsWith("--rates="));
+  if (!arg) return undefined;
+  const rates = arg.slice("--rates=".length).split(",").map(Number);
+  if (rates.some((r) => !Number.isInteger(r) || r <= 0)) throw new Error(`--rates: expected positive integers, got ${arg}`);
+  return rates;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const parts = chosenParts(argv);
-  const soakMinutes = argv.includes("--soak") ? 30 : 2;
+  const soakMinutes = argv.includes("--soak") ? 30 : argv.includes("--no-soak") ? 0 : 2;
   const log = (line: string) => console.log(line);
   log(`AssetPay Ops benchmarks, ${new Date().toISOString()}`);
   log(`machine: ${machine()}`);
-  const needsBuild = parts.some((p) => p !== "ingest");
+  const needsBuild = parts.some((p) => p !== "ingest" && p !== "summary");
   if (needsBuild && !existsSync(path.resolve(__dirname, "..", ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (the token, resync and browser benchmarks use it).");
   }
@@ -38,16 +50,18 @@ async function main(): Promise<void> {
     const started = Date.now();
     log(`\n== ${part} ==`);
     if (part === "ingest") runIngestBench({ log });
+    if (part === "summary") runBoardSummaryBench({ log });
     if (part === "token") await runTokenRouteBench(log);
     if (part === "resync") await runResyncBench({ log });
     if (part === "browser") {
-      if (soakMinutes < 30) log(`  (short soak: ${soakMinutes} min; \`npm run bench -- --soak\` runs the full 30 min)`);
+      if (soakMinutes > 0 && soakMinutes < 30) log(`  (short soak: ${soakMinutes} min; \`npm run bench -- --soak\` runs the full 30 min)`);
       await runBrowserBench({
         log,
         soakMinutes,
         skipNaive: argv.includes("--no-naive"),
         skipRamp: argv.includes("--no-ramp"),
         containExperiment: argv.includes("--contain"),
+        rates: ratesArg(argv),
       });
     }
     log(`  (${part} took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
