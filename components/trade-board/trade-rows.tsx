@@ -2,10 +2,41 @@
 // The virtualized body of the trade table: only the rows in view (plus a few) are in the DOM, so
 // 100,000 trades cost the same to render as 30. Keyboard: one row is in the tab order; arrows,
 // Page Up/Down, Home and End move between rows; Enter opens the trade.
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { ROW_HEIGHT } from "./columns";
+import { rowWindow, scrollTopFor } from "./row-window";
 import { TradeRow } from "./trade-row";
+
+const OVERSCAN = 12;
+
+/** The scroll container's scrollTop and height, re-read on scroll (once per frame) and on resize. */
+function useViewport(scrollRef: RefObject<HTMLDivElement | null>): { scrollTop: number; height: number } {
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let frame: number | null = null;
+    const read = () => {
+      frame = null;
+      setViewport((prev) =>
+        prev.scrollTop === element.scrollTop && prev.height === element.clientHeight ? prev : { scrollTop: element.scrollTop, height: element.clientHeight },
+      );
+    };
+    const onScroll = () => {
+      frame ??= requestAnimationFrame(read);
+    };
+    read();
+    element.addEventListener("scroll", onScroll, { passive: true });
+    const resize = new ResizeObserver(() => read());
+    resize.observe(element);
+    return () => {
+      element.removeEventListener("scroll", onScroll);
+      resize.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [scrollRef]);
+  return viewport;
+}
 
 interface TradeRowsProps {
   ids: readonly string[];
@@ -23,15 +54,11 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   const idsRef = useRef(ids);
   idsRef.current = ids;
 
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // Rows have one fixed height, so the virtualizer's own keys can stay positional: keyed by id it
-    // would re-measure every item whenever the order changes. React still keys rows by trade id.
-  });
-  const items = virtualizer.getVirtualItems();
+  // Rows have one fixed height, so which are in view is arithmetic on scrollTop.
+  const viewport = useViewport(scrollRef);
+  const { first, end } = rowWindow({ count: ids.length, rowHeight: ROW_HEIGHT, scrollTop: viewport.scrollTop, viewportHeight: viewport.height, overscan: OVERSCAN });
+  const items: { index: number; start: number }[] = [];
+  for (let index = first; index < end; index += 1) items.push({ index, start: index * ROW_HEIGHT });
 
   // Focus a row once it has been rendered after a keyboard move scrolled it into view.
   useEffect(() => {
@@ -57,7 +84,8 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
     const index = Math.min(list.length - 1, Math.max(0, target));
     const id = list[index];
     if (id === undefined) return;
-    virtualizer.scrollToIndex(index, { align: "auto" });
+    const element = scrollRef.current;
+    if (element) element.scrollTop = scrollTopFor(index, { rowHeight: ROW_HEIGHT, scrollTop: element.scrollTop, viewportHeight: element.clientHeight });
     setActiveId(id);
     setFocusId(id);
   };
@@ -66,7 +94,7 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   const tabStop = activeId !== null && renderedIds.includes(activeId) ? activeId : (renderedIds[0] ?? null);
 
   return (
-    <div role="presentation" className="relative w-full" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+    <div role="presentation" className="relative w-full" style={{ height: ids.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
       {items.map((item) => {
         const id = ids[item.index];
         if (id === undefined) return null;
