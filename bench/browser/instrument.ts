@@ -78,7 +78,10 @@ export function installBenchInstruments(): void {
   const markPainted = (id: string, status: string) => {
     // A mutation made during the frame's rAF callbacks is painted before the next task; one made in an
     // ordinary task is painted at the next frame, so wait for that frame first.
-    const record = () => bench.results.push({ id, status, paintedAt: performance.timeOrigin + performance.now() });
+    // Date.now(), the wall clock the simulator stamps updatedAt with. (timeOrigin + performance.now()
+    // follows the monotonic clock, which drifts from the wall clock by milliseconds over a long run:
+    // enough to make a fast paint look earlier than its event, so it matched a later one.)
+    const record = () => bench.results.push({ id, status, paintedAt: Date.now() });
     if (rafPhase) post(record);
     else nativeRaf(() => post(record));
   };

@@ -168,12 +168,10 @@ describe("batch cost at scale", () => {
     const table = s.trades;
     const untouched = s.trades.get("t-99999");
     const batch = Array.from({ length: 1000 }, (_, i) => makeTrade({ id: `t-${i * 2}`, status: "hold", updatedAt: iso(T0 + 1000) }));
-    const started = performance.now();
+    // (How fast is a figure in `npm run bench`, not an assertion here.)
     s = applyTradeEvents(s, batch, T0 + 1);
-    const elapsed = performance.now() - started;
     expect(s.trades).toBe(table);
     expect(s.trades.get("t-99999")).toBe(untouched);
     expect(s.trades.get("t-0")?.trade.status).toBe("hold");
-    expect(elapsed).toBeLessThan(100);
   });
 });

@@ -48,12 +48,12 @@ describe("hostile payloads", () => {
     expect(result.value.clientTradeUrl).toBeUndefined();
   });
 
-  it("rejects a huge items array quickly", () => {
+  it("rejects a huge items array by its length, before reading the entries", () => {
     const items = Array.from({ length: 200_000 }, (_, i) => ({ id: `i${i}`, name: "x" }));
-    const started = performance.now();
+    // A getter on an entry past the cap: reading entries one by one would reach it.
+    Object.defineProperty(items[MAX_ITEMS + 1], "id", { get: () => { throw new Error("read past the cap"); } });
     const result = parseTradeEvent({ trade: wireTrade({ items }) });
     expect(result).toEqual({ ok: false, reason: `trade.items: too many entries (max ${MAX_ITEMS})` });
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("survives deep nesting in unknown and known fields", () => {
