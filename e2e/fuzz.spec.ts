@@ -13,6 +13,7 @@ import { startAppProcess, startSimulatorProcess, type RunningProcess, type Runni
 import { simRequestTo } from "./support/sim-control";
 
 const COUNT = 10_000;
+const CHUNK = 500;
 const SEED = Number(process.env.FUZZ_SEED ?? 20260501);
 
 let sim: RunningSimulatorProcess;
@@ -57,7 +58,7 @@ async function figure(page: Page, label: string): Promise<number> {
   return Number((text ?? "").replace(/\D/g, ""));
 }
 
-async function send(events: readonly FuzzEvent[]): Promise<void> {
+async function sendAll(events: readonly FuzzEvent[]): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < events.length) {
@@ -67,6 +68,22 @@ async function send(events: readonly FuzzEvent[]): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * In chunks, each sent once the page has counted the previous one. Without this flow control a busy CI
+ * machine let the page fall a minute behind the socket; AssetPay's heartbeat then sat behind that
+ * backlog, the server dropped the connection as unresponsive, and what it had not yet written was lost
+ * (which is Socket.IO's contract, not what this test is about).
+ */
+async function send(page: Page, events: readonly FuzzEvent[], receivedBefore: number): Promise<void> {
+  for (let start = 0; start < events.length; start += CHUNK) {
+    await sendAll(events.slice(start, start + CHUNK));
+    const sent = Math.min(events.length, start + CHUNK);
+    await expect
+      .poll(() => figure(page, "Events received"), { timeout: 120_000, intervals: [250, 500, 1_000], message: `counted after ${sent} sent` })
+      .toBe(receivedBefore + sent);
+  }
 }
 
 test("10,000 hostile events through the socket: no crash, nothing rendered as HTML, every one counted", async ({ page }) => {
@@ -96,13 +113,11 @@ test("10,000 hostile events through the socket: no crash, nothing rendered as HT
   const before = { received: await figure(page, "Events received"), malformed: await figure(page, "Malformed ignored"), unknown: await figure(page, "Unknown statuses") };
 
   const sendStarted = Date.now();
-  await send(events);
+  await send(page, events, before.received);
   const sendSeconds = (Date.now() - sendStarted) / 1000;
 
-  // A reconnect would lose events (and say why here): the socket must have stayed up throughout.
-  await expect
-    .poll(() => figure(page, "Events received"), { timeout: 180_000, intervals: [1_000], message: `sent in ${sendSeconds} s` })
-    .toBe(before.received + COUNT);
+  // Every one counted, over one connection that stayed up throughout (a reconnect would lose events).
+  expect(await figure(page, "Events received"), `sent in ${sendSeconds} s`).toBe(before.received + COUNT);
   expect(await bannerStates(page)).toEqual(["live"]);
   expect(await figure(page, "Malformed ignored")).toBe(before.malformed + expected.malformed);
   await expect(page.getByTestId("malformed-count")).toHaveText(String(before.malformed + expected.malformed));
