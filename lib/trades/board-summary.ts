@@ -66,8 +66,6 @@ interface BoardEntry {
   stallFromMs: number;
   /** Infinity when no stall rule applies (terminal, unknown entry time). */
   stallLimitMs: number;
-  /** The stall verdict at the summarizer's last stall clock. */
-  stalled: boolean;
 }
 
 function byId(a: BoardEntry, b: BoardEntry): number {
@@ -115,7 +113,6 @@ function toEntry(record: BoardRecord, limits: StallLimits): BoardEntry {
     verified: record.verified,
     stallFromMs,
     stallLimitMs,
-    stalled: false,
   };
 }
 
@@ -289,8 +286,7 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
   let stallNow = Number.NaN;
   const stalledSet = new Set<BoardEntry>();
   const judge = (e: BoardEntry) => {
-    e.stalled = isStalled(e, stallNow);
-    if (e.stalled) stalledSet.add(e);
+    if (isStalled(e, stallNow)) stalledSet.add(e);
   };
 
   const add = (e: BoardEntry) => {
@@ -313,31 +309,35 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
     const leaving: BoardEntry[] = [];
     const arrived: BoardEntry[] = [];
 
+    // An entry leaving or joining the counts; the list is edited afterwards (unless rebuilt anyway).
+    const leave = (e: BoardEntry) => {
+      remove(e);
+      if (!rebuild && compiled.matches(e)) leaving.push(e);
+    };
+    const join = (e: BoardEntry) => {
+      add(e);
+      if (!rebuild && compiled.matches(e)) arrived.push(e);
+    };
     const visit = (id: string, record: BoardRecord | undefined) => {
       const slot = slots.get(id);
       if (record === undefined) {
         if (slot === undefined) return;
         slots.delete(id);
-        remove(slot.entry);
-        if (!rebuild && compiled.matches(slot.entry)) leaving.push(slot.entry);
+        leave(slot.entry);
         return;
       }
       if (slot === undefined) {
         const entry = toEntry(record, limits);
         slots.set(id, { record, entry, seen: pass });
-        add(entry);
-        if (!rebuild && compiled.matches(entry)) arrived.push(entry);
+        join(entry);
         return;
       }
       slot.seen = pass;
       if (slot.record === record) return;
-      const entry = toEntry(record, limits);
-      remove(slot.entry);
-      if (!rebuild && compiled.matches(slot.entry)) leaving.push(slot.entry);
-      add(entry);
-      if (!rebuild && compiled.matches(entry)) arrived.push(entry);
+      leave(slot.entry);
       slot.record = record;
-      slot.entry = entry;
+      slot.entry = toEntry(record, limits);
+      join(slot.entry);
     };
 
     // The same table as last time and it journals its changes: visit only the ids that changed.
