@@ -10,10 +10,10 @@
 // them, so the run always ends with one reconnecting fault — see the report in bench/RESULTS.md.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { expectLive, renderedRows, tradeCount } from "./support/board";
+import { expect, test } from "@playwright/test";
+import { expectLive, openLiveBoard, renderedRows, tradeCount } from "./support/board";
 import { e2eEnv } from "./support/env";
-import { rng } from "./support/fuzz-events";
+import { seededRandom } from "@/lib/trades/test-fixtures";
 import { freePort, waitForHttp } from "./support/ports";
 import { launch, startAppProcess, stopChild, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
 import { simRequestTo, type SimTrade } from "./support/sim-control";
@@ -91,22 +91,13 @@ async function groundTruth(): Promise<Map<string, string>> {
   return new Map(state.trades.map((trade) => [trade.id, trade.status]));
 }
 
-async function openBoard(page: Page): Promise<void> {
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByLabel("Email").fill(e2eEnv("E2E_STAFF_EMAIL"));
-  await page.getByLabel("Password").fill(e2eEnv("E2E_STAFF_PASSWORD"));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/board/);
-  await expectLive(page);
-}
-
 test("50 random faults while trades move: afterwards the board matches the simulator's ground truth", async ({ page }) => {
   test.setTimeout(8 * 60_000);
-  const next = rng(SEED);
+  const next = seededRandom(SEED);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const pause = (ms: number) => page.waitForTimeout(ms);
 
-  await openBoard(page);
+  await openLiveBoard(page, app.url);
   const statuses = ["initiated", "pending", "active", "hold"];
   for (let i = 0; i < TRADES; i += 1) {
     const body = { status: statuses[i % statuses.length], game: i % 2 ? "252490" : "730", type: i % 3 ? "deposit" : "withdraw", stall: true };

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
-import { bannerStates, expectLive, recordBannerStates, tradeRow } from "./support/board";
+import { bannerStates, expectLive, openLiveBoard, recordBannerStates, tradeRow } from "./support/board";
 import { e2eEnv } from "./support/env";
 import { FUZZ_MARKER, generateFuzzEvents, type FuzzEvent } from "./support/fuzz-events";
 import { startAppProcess, startSimulatorProcess, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
@@ -103,12 +103,7 @@ test("10,000 hostile events through the socket: no crash, nothing rendered as HT
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByLabel("Email").fill(e2eEnv("E2E_STAFF_EMAIL"));
-  await page.getByLabel("Password").fill(e2eEnv("E2E_STAFF_PASSWORD"));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/board/);
-  await expectLive(page);
+  await openLiveBoard(page, app.url);
   await recordBannerStates(page);
   const before = { received: await figure(page, "Events received"), malformed: await figure(page, "Malformed ignored"), unknown: await figure(page, "Unknown statuses") };
 

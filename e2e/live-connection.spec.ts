@@ -3,7 +3,8 @@
 // quiet simulator (no background trades) so the simulator's ground truth only changes when the spec
 // says so, and the whole board can be compared with it.
 import { expect, test, type Page } from "@playwright/test";
-import { bannerStates, connectionBanner, expectLive, recordBannerStates, renderedRows, tradeCount, tradeRow } from "./support/board";
+import { bannerStates, connectionBanner, expectLive, openLiveBoard, recordBannerStates, renderedRows, tradeCount, tradeRow } from "./support/board";
+import { signInAt } from "./support/fixtures";
 import { e2eEnv } from "./support/env";
 import { startAppProcess, startSimulatorProcess, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
 import { simRequestTo, type SimTrade } from "./support/sim-control";
@@ -26,14 +27,7 @@ test.use({ viewport: { width: 1280, height: 1400 } });
 
 const control = <T = unknown>(method: "GET" | "POST", path: string, body?: unknown) => simRequestTo<T>(sim, method, path, body);
 
-async function openBoard(page: Page): Promise<void> {
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByLabel("Email").fill(e2eEnv("E2E_STAFF_EMAIL"));
-  await page.getByLabel("Password").fill(e2eEnv("E2E_STAFF_PASSWORD"));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/board/);
-  await expectLive(page);
-}
+const openBoard = (page: Page) => openLiveBoard(page, app.url);
 
 /** Stalled trades never advance by themselves, so only the spec moves them. */
 async function createTrades(statuses: string[]): Promise<SimTrade[]> {
@@ -122,10 +116,7 @@ test("a forged token is refused by AssetPay and the dashboard mints a good one",
       body: JSON.stringify({ token: forged, expiresAt: new Date(Date.now() + 900_000).toISOString(), wsUrl: sim.url }),
     });
   });
-  await page.goto(`${app.url}/sign-in`);
-  await page.getByLabel("Email").fill(e2eEnv("E2E_STAFF_EMAIL"));
-  await page.getByLabel("Password").fill(e2eEnv("E2E_STAFF_PASSWORD"));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAt(page, app.url);
   // The socket opens with the forged token before AssetPay refuses it, so wait for the re-mint itself
   // rather than the first "live".
   await expect.poll(() => tokenCalls, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,7 @@
 // How a spec reads the board the way a person does: the Connection banner, the Trades table and its
 // rows' data attributes, the search box.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { signInAt } from "./fixtures";
 
 export function connectionBanner(page: Page): Locator {
   return page.getByRole("status", { name: "Connection" });
@@ -8,6 +9,13 @@ export function connectionBanner(page: Page): Locator {
 
 export async function expectLive(page: Page, timeout = 20_000): Promise<void> {
   await expect(connectionBanner(page)).toHaveAttribute("data-state", "live", { timeout });
+}
+
+/** Signs in on the dashboard at `appUrl`, lands on the board and waits for the feed to be live. */
+export async function openLiveBoard(page: Page, appUrl: string): Promise<void> {
+  await signInAt(page, appUrl);
+  await expect(page).toHaveURL(/\/board/);
+  await expectLive(page);
 }
 
 /** Starts keeping every distinct `data-state` the banner shows, in order (read with `bannerStates`). */

@@ -4,7 +4,12 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { e2eEnv } from "./env";
 
 export async function signIn(page: Page, email = e2eEnv("E2E_STAFF_EMAIL"), password = e2eEnv("E2E_STAFF_PASSWORD")) {
-  await page.goto("/sign-in");
+  await signInAt(page, "", email, password);
+}
+
+/** The same on a dashboard a spec started itself (`appUrl`; "" for the shared one at baseURL). */
+export async function signInAt(page: Page, appUrl: string, email = e2eEnv("E2E_STAFF_EMAIL"), password = e2eEnv("E2E_STAFF_PASSWORD")) {
+  await page.goto(`${appUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -4,6 +4,8 @@
 // API and over the socket). Markup carries the FUZZ_MARKER attribute so the spec can prove none of it
 // ever became a DOM element.
 
+import { seededRandom } from "@/lib/trades/test-fixtures";
+
 export const FUZZ_MARKER = "data-fuzz-marker";
 
 export type FuzzEventName = "trade" | "deposit" | "withdrawal";
@@ -15,17 +17,6 @@ export interface FuzzEvent {
   kind: string;
 }
 
-/** Deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MARKUP = [
   `<img ${FUZZ_MARKER} src=x onerror="window.__fuzzPwned=1">`,
@@ -40,7 +31,8 @@ const MARKUP = [
 const STATUSES = ["active", "hold", "completed", "PENDING", "ACTIVE", "teleported", "__proto__", "constructor", "toString", "", " ", "Hold", "ESCROW", "queued_for_review"];
 
 export function generateFuzzEvents(count: number, seed: number): FuzzEvent[] {
-  const next = rng(seed);
+  // Seeded, so a failing run can be replayed from its seed.
+  const next = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const int = (max: number) => Math.floor(next() * max);
   const big = (): string => "A".repeat(100_000 + int(700_000));

@@ -3,6 +3,18 @@ import type { Funding, Trade } from "./types";
 
 export const T0 = Date.parse("2026-05-01T10:00:00.000Z");
 
+/** Deterministic PRNG (mulberry32): a failing randomized test names a case that replays from its seed. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

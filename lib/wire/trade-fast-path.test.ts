@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wireTrade } from "@/lib/trades/test-fixtures";
+import { seededRandom, wireTrade } from "@/lib/trades/test-fixtures";
 import { parseTrade, parseTradeEvent, parseTradeEventReference, parseTradeReference } from "./parse-trade";
 import { fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
 
@@ -45,17 +45,6 @@ function richTrade(): Record<string, unknown> {
   });
 }
 
-/** Deterministic PRNG so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, values: readonly T[]): T {
   return values[Math.floor(next() * values.length)] as T;
@@ -105,7 +94,7 @@ describe("trade fast path", () => {
   }, 60_000);
 
   it("agrees with zod on 3,000 random multi-field mutations", () => {
-    const next = rng(7);
+    const next = seededRandom(7);
     for (let n = 0; n < 3000; n += 1) {
       let payload = next() < 0.5 ? wireTrade() : richTrade();
       const edits = 1 + Math.floor(next() * 4);
