@@ -26,6 +26,14 @@ export function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    callbacks: {
+      // Report the session JWT's real expiry, not Auth.js's default "now + maxAge": our server code
+      // reads sessions with auth(), which cannot set cookies, so sessions never roll and the cookie's
+      // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on it.
+      session({ session, token }) {
+        return typeof token.exp === "number" ? { ...session, expires: new Date(token.exp * 1000).toISOString() } : session;
+      },
+    },
     providers: [
       Credentials({
         id: "credentials",

@@ -2,22 +2,44 @@
 // signed-out visitors as a convenience). A session whose email was removed from STAFF_ACCOUNTS no
 // longer counts.
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextResponse } from "next/server";
 import { env } from "@/lib/assetpay/env";
 import { jsonError } from "@/lib/http/json";
 import { auth } from "./next-auth";
+import { sessionCookieDigest } from "./session-cookie";
+import { SessionMemo } from "./session-memo";
 import { isStaffEmail } from "./staff-password";
 
 export interface StaffSession {
   email: string;
 }
 
+/** Far more than the staff who could be signed in at once; a bound, not a working size. */
+const MEMO_CAPACITY = 2_000;
+const MEMO_KEY = Symbol.for("assetpay-ops.session-memo");
+
+function sessionMemo(): SessionMemo<StaffSession> {
+  // On globalThis: Next may load this module once per route bundle.
+  const store = globalThis as typeof globalThis & { [MEMO_KEY]?: SessionMemo<StaffSession> };
+  store[MEMO_KEY] ??= new SessionMemo<StaffSession>(MEMO_CAPACITY);
+  return store[MEMO_KEY];
+}
+
 /** The signed-in staff member, or null; never redirects. */
 export async function getStaffSession(): Promise<StaffSession | null> {
+  const cookieDigest = sessionCookieDigest((await headers()).get("cookie"));
+  if (cookieDigest === null) return null;
+  const remembered = sessionMemo().recall(cookieDigest, Date.now());
+  if (remembered) return remembered;
   const session = await auth();
   const email = session?.user?.email;
-  return email && isStaffEmail(env().staffAccounts, email) ? { email } : null;
+  if (!email || !isStaffEmail(env().staffAccounts, email)) return null;
+  const staff: StaffSession = { email };
+  // `expires` is the session JWT's own expiry (see the session callback in config.ts).
+  sessionMemo().remember(cookieDigest, staff, Date.parse(session.expires), Date.now());
+  return staff;
 }
 
 /** For pages and layouts: the signed-in staff member, or a redirect to /sign-in (back to `returnTo`). */

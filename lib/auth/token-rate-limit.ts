@@ -3,14 +3,13 @@
 // the merchant's AssetPay quota, which every other tab shares. In memory, per server process.
 // The key is a hash of the session cookie, so the cookie itself is never kept or logged.
 import "server-only";
-import { createHash } from "node:crypto";
 import type { NextResponse } from "next/server";
 import { jsonError } from "@/lib/http/json";
+import { sessionCookieDigest } from "./session-cookie";
 import { WindowLimiter } from "./window-limiter";
 
 export const TOKEN_REQUESTS_PER_MINUTE = 30;
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 const KEY = Symbol.for("assetpay-ops.token-rate-limit");
 
 function limiter(): WindowLimiter {
@@ -22,12 +21,8 @@ function limiter(): WindowLimiter {
 
 /** The session cookie (all chunks, in order) as a hash; falls back to the staff email. */
 export function sessionKey(cookieHeader: string | null, email: string): string {
-  const cookies = (cookieHeader ?? "").split(";").map((part) => part.trim());
-  for (const base of SESSION_COOKIES) {
-    const parts = cookies.filter((c) => c.startsWith(`${base}=`) || c.startsWith(`${base}.`)).sort();
-    if (parts.length > 0) return `session:${createHash("sha256").update(parts.join(";")).digest("base64url")}`;
-  }
-  return `staff:${email}`;
+  const digest = sessionCookieDigest(cookieHeader);
+  return digest === null ? `staff:${email}` : `session:${digest}`;
 }
 
 /** Call after the session check: null when the request may go on, else the 429 to return. */
