@@ -37,7 +37,7 @@ function stopOnSignals(): void {
 /** A simulator and one dashboard per entry of `apps` (each with its own options), stopped together. */
 export async function startStack(
   name: string,
-  options: { simEnv?: Record<string, string>; apps: { label: string; localSigning?: boolean; extraEnv?: Record<string, string> }[] },
+  options: { simEnv?: Record<string, string>; apps: { label: string; localSigning?: boolean; extraEnv?: Record<string, string>; nodeArgs?: string[] }[] },
 ): Promise<Stack> {
   const staff = makeStaffCredentials();
   const sim = await startSimulatorProcess(`bench-${name}-sim`, { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", ...options.simEnv });
@@ -57,6 +57,7 @@ export async function startStack(
           staffAccounts: staff.accounts,
           ...(app.localSigning ? { localSigning: true } : {}),
           ...(app.extraEnv ? { extraEnv: app.extraEnv } : {}),
+          ...(app.nodeArgs ? { nodeArgs: app.nodeArgs } : {}),
         }),
       );
     }

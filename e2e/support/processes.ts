@@ -89,6 +89,8 @@ export interface AppOptions {
   /** Sign client tokens locally with the simulator's secret instead of calling authenticate-client. */
   localSigning?: boolean;
   extraEnv?: Record<string, string>;
+  /** Node flags for the server process (the benchmarks' --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export async function startAppProcess(name: string, options: AppOptions): Promise<RunningProcess> {
@@ -116,7 +118,10 @@ export async function startAppProcess(name: string, options: AppOptions): Promis
     ...options.extraEnv,
   };
   if (!options.localSigning) delete env.ASSETPAY_API_SECRET;
-  const child = launch(name, path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], env);
+  const nextArgs = ["start", "-H", "127.0.0.1", "-p", String(port)];
+  const child = options.nodeArgs
+    ? launch(name, process.execPath, [...options.nodeArgs, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], env)
+    : launch(name, path.join(ROOT, "node_modules", ".bin", "next"), nextArgs, env);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/sign-in`);
   return { url, port, stop: () => stopChild(child) };
