@@ -16,7 +16,7 @@ export function FundingFeed({ kind, title }: { kind: FundingKind; title: string 
   const list = useMemo(() => newestFirst(feed.values()), [feed]);
   const shown = list.slice(0, SHOWN);
   return (
-    <section aria-label={title} className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40">
+    <section aria-label={title} className="flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none">
       <h2 className="flex items-baseline justify-between border-b border-slate-800 px-3 py-1.5 text-xs font-semibold text-slate-200">
         {title}
         <span className="font-normal tabular-nums text-slate-500">

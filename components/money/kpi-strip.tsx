@@ -13,7 +13,7 @@ export function KpiStrip({ summary }: { summary: BoardSummary }) {
   const { inHoldUsd, inHoldCount, facets, inFlight, unverified } = summary;
   const stalled = facets.stalled;
   return (
-    <div role="group" aria-label="Money and trades at a glance" className="grid grid-cols-6 gap-2">
+    <div role="group" aria-label="Money and trades at a glance" className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-6">
       <BalanceCard />
       <StatCard
         label="In hold · CS2"

@@ -14,14 +14,19 @@ interface TradeTableProps {
   empty: ReactNode;
 }
 
+/** The columns' own minimum (GRID_TEMPLATE, gaps and padding). */
+const TABLE_MIN_WIDTH = "min-w-[58rem]";
+
 export function TradeTable({ ids, sort, onSort, onOpen, empty }: TradeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   return (
-    <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className="flex min-h-0 flex-1 flex-col">
-      <div role="rowgroup">
+    // Narrower than its columns need (a laptop with the side panel, a phone), the table scrolls
+    // sideways as a whole, header and rows together, rather than clipping the Age and Flag columns.
+    <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className="flex min-h-0 flex-1 flex-col overflow-x-auto">
+      <div role="rowgroup" className={TABLE_MIN_WIDTH}>
         <TableHeader sort={sort} onSort={onSort} />
       </div>
-      <div role="rowgroup" ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden [overflow-anchor:none]">
+      <div role="rowgroup" ref={scrollRef} className={`relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden [overflow-anchor:none] [contain:content] will-change-transform ${TABLE_MIN_WIDTH}`}>
         <TradeRows ids={ids} onOpen={onOpen} scrollRef={scrollRef} />
         {ids.length === 0 ? <div className="absolute inset-x-0 top-10 px-6 text-center text-sm text-slate-400">{empty}</div> : null}
       </div>

@@ -37,15 +37,16 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
   const mainRef = useRef<HTMLElement>(null);
   useFillViewport(mainRef);
   return (
-    // Fills the window below the shell's header; the table and feeds scroll inside.
-    <main ref={mainRef} className="flex h-[calc(100dvh-55px)] min-h-[36rem] flex-col gap-2 px-3 py-2">
+    // From lg up it fills the window below the shell's header and the table and feeds scroll inside;
+    // narrower, the panes stack and the page scrolls.
+    <main ref={mainRef} className="flex flex-col gap-2 px-3 py-2 lg:h-[calc(100dvh-55px)] lg:min-h-[36rem]">
       <div className="flex items-center gap-3">
         <ConnectionBanner />
       </div>
       <KpiStrip summary={summary} />
-      <div className="flex min-h-0 flex-1 gap-2">
+      <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
-        <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-[19rem] shrink-0 flex-col gap-2 2xl:w-[24rem]">
+        <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
           <FundingFeed kind="deposit" title="Crypto deposits" />
           <FundingFeed kind="withdrawal" title="Crypto withdrawals" />
           <DiagnosticsPanel />
