@@ -240,3 +240,24 @@ test("the connection banner says offline and recovers with a resync note", async
   await expect(banner).toContainText(/Resynced \d+ trades?/);
   await testInfo.attach("banner-recovered", { body: await banner.screenshot(), contentType: "image/png" });
 });
+
+test("on a phone-sized window the panes stack and every column can be scrolled to", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openBoard(page);
+  const board = page.getByRole("region", { name: "Trade board" });
+  const deposits = page.getByRole("region", { name: "Crypto deposits" });
+  await expect(page.getByRole("table", { name: "Trades" }).getByRole("row").nth(1)).toBeVisible();
+  const boardBox = await board.boundingBox();
+  const depositsBox = await deposits.boundingBox();
+  expect(boardBox && depositsBox).toBeTruthy();
+  if (!boardBox || !depositsBox) return;
+  // Stacked: the feeds start below the board instead of covering it, and both fit the window's width.
+  expect(depositsBox.y).toBeGreaterThanOrEqual(boardBox.y + boardBox.height);
+  expect(boardBox.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The table scrolls sideways to its last column rather than clipping it.
+  const flag = page.getByRole("columnheader", { name: "Flag" });
+  await flag.scrollIntoViewIfNeeded();
+  await expect(flag).toBeInViewport();
+  await attachScreenshot(page, testInfo, "board-phone");
+});
