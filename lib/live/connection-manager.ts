@@ -24,7 +24,7 @@ export interface ConnectionUpdate {
 export type LiveEventName = "trade" | "deposit" | "withdrawal";
 export const LIVE_EVENTS: readonly LiveEventName[] = ["trade", "deposit", "withdrawal"];
 
-export type ResyncReason = "connected" | "visible" | "online" | "snapshot";
+export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic";
 
 export interface LiveSink {
   pushEvent(event: LiveEventName, payload: unknown, receivedAt: number): void;

@@ -1,12 +1,13 @@
 // Wires one page's live data path together, outside React: token cache → connection manager →
-// event batcher → store, plus the resync after every (re)connect or when the tab becomes visible, the
-// store's one-second clock, and the browser's online/offline/visibility signals. Components never
-// touch any of this; they read the store.
+// event batcher → store, plus the resync after every (re)connect, when the tab becomes visible and
+// every 5 minutes on a healthy socket, the store's one-second clock, and the browser's
+// online/offline/visibility signals. Components never touch any of this; they read the store.
 import { io } from "socket.io-client";
 import { createEventBatcher } from "@/lib/store/event-batcher";
 import type { OpsStoreApi } from "@/lib/store/ops-store";
 import { selectNonTerminalIds } from "@/lib/store/selectors";
 import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
+import { startPeriodicResync } from "./periodic-resync";
 import { ResyncSignedOutError, fetchResync } from "./resync-client";
 import { SnapshotSignedOutError, fetchSnapshot } from "./snapshot-client";
 import { TokenCache } from "./token-cache";
@@ -20,6 +21,12 @@ export interface LiveSession {
 
 /** A visible-again tab resyncs at most this often: switching tabs back and forth is common. */
 const VISIBLE_RESYNC_MIN_INTERVAL_MS = 10_000;
+
+/**
+ * On a healthy socket, in-flight trades are re-read this often (see periodic-resync.ts). A merchant
+ * with 3,000 trades in flight spends 30 batch gets per open tab every 5 minutes.
+ */
+const PERIODIC_RESYNC_MS = 5 * 60_000;
 
 const createBrowserSocket: SocketFactory = (wsUrl) =>
   io(wsUrl, {
@@ -37,6 +44,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   let resyncAgain = false;
   let lastVisibleResync = 0;
   let clock: ReturnType<typeof setInterval> | null = null;
+  let stopPeriodicResync: (() => void) | null = null;
 
   async function runResync(): Promise<void> {
     // Anything queued must be in the store first, or its ids would be missing from the request.
@@ -119,6 +127,12 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   return {
     start() {
       clock ??= setInterval(() => store.getState().tick(Date.now()), 1_000);
+      stopPeriodicResync ??= startPeriodicResync({
+        intervalMs: PERIODIC_RESYNC_MS,
+        isVisible: () => document.visibilityState === "visible",
+        isLive: () => store.getState().connection.state === "live",
+        resync: () => void resync("periodic"),
+      });
       document.addEventListener("visibilitychange", onVisibility);
       window.addEventListener("online", onOnline);
       window.addEventListener("offline", onOffline);
@@ -133,6 +147,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       batcher.dispose();
       if (clock) clearInterval(clock);
       clock = null;
+      stopPeriodicResync?.();
+      stopPeriodicResync = null;
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
