@@ -26,7 +26,7 @@ export function TradeTable({ ids, sort, onSort, onOpen, empty }: TradeTableProps
       <div role="rowgroup" className={TABLE_MIN_WIDTH}>
         <TableHeader sort={sort} onSort={onSort} />
       </div>
-      <div role="rowgroup" ref={scrollRef} className={`relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden [overflow-anchor:none] [contain:content] will-change-transform ${TABLE_MIN_WIDTH}`}>
+      <div role="rowgroup" ref={scrollRef} className={`relative min-h-0 flex-1 overflow-y-auto overflow-x-hidden [overflow-anchor:none] ${TABLE_MIN_WIDTH}`}>
         <TradeRows ids={ids} onOpen={onOpen} scrollRef={scrollRef} />
         {ids.length === 0 ? <div className="absolute inset-x-0 top-10 px-6 text-center text-sm text-slate-400">{empty}</div> : null}
       </div>
