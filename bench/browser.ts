@@ -164,6 +164,13 @@ async function saveTrace(cdp: CDPSession, file: string, ms: number): Promise<voi
   writeFileSync(file, JSON.stringify({ traceEvents: events }));
 }
 
+/** The board's Diagnostics counters of events it set aside (NaN where there is no such panel: naive). */
+async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: number; malformed: number }> {
+  const text = (await page.getByRole("region", { name: "Diagnostics" }).textContent({ timeout: 2_000 }).catch(() => "")) ?? "";
+  const read = (label: string) => Number(new RegExp(`${label}\\s*([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  return { stale: read("Stale ignored"), duplicates: read("Duplicates"), malformed: read("Malformed ignored") };
+}
+
 async function measurePhase(page: Page, control: Control, probes: string[], eventsPerTrade: number, o: PhaseOptions, log: (line: string) => void): Promise<PhaseFigures> {
   await setEventRate(control, o.targetRate, eventsPerTrade);
   await sleep(3_000);
@@ -176,6 +183,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     await saveTrace(o.cdp, path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.trace.json`), 4_000);
   }
   const eventsBefore = await socketEvents(page);
+  const setAsideBefore = await setAsideCounts(page);
   const started = Date.now();
   const samples: Sample[] = [];
   const nextStatus = new Map<string, string>();
@@ -215,10 +223,12 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   const used = new Set<number>();
   const latencies: number[] = [];
   let missed = 0;
+  const unmatched: Sample[] = [];
   for (const sample of samples) {
     const index = window_.results.findIndex((r, i) => !used.has(i) && r.id === sample.id && r.status === sample.status && r.paintedAt >= sample.eventAt - 5);
     if (index < 0) {
       missed += 1;
+      unmatched.push(sample);
       continue;
     }
     used.add(index);
@@ -256,6 +266,19 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `frames dropped ${dropped}/${frames} (${((dropped / Math.max(1, frames)) * 100).toFixed(1)} %)` +
       `${heap !== null ? `; heap ${heap.toFixed(0)} MB` : ""}${figures.sustainable ? "" : " — NOT sustained"}`,
   );
+  // What the board set aside during the phase, and each change whose paint was never matched: a
+  // stale count here would mean the board dropped a newer version (see RESULTS.md on unmatched probes).
+  const setAsideAfter = await setAsideCounts(page);
+  if (Number.isFinite(setAsideBefore.stale)) {
+    log(
+      `    set aside during the phase: stale +${setAsideAfter.stale - setAsideBefore.stale}, duplicates +${setAsideAfter.duplicates - setAsideBefore.duplicates}, ` +
+        `malformed +${setAsideAfter.malformed - setAsideBefore.malformed}`,
+    );
+  }
+  for (const sample of unmatched.slice(0, 5)) {
+    const painted = window_.results.filter((r) => r.id === sample.id).map((r) => `${r.status}@${r.paintedAt - sample.eventAt}ms`);
+    log(`    unmatched: probe …${sample.id.slice(-6)} → ${sample.status} at ${new Date(sample.eventAt).toISOString()}; its painted changes (relative): ${painted.join(", ") || "none"}`);
+  }
   await sleep(1_500);
   return figures;
 }
