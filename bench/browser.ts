@@ -164,6 +164,14 @@ async function saveTrace(cdp: CDPSession, file: string, ms: number): Promise<voi
   writeFileSync(file, JSON.stringify({ traceEvents: events }));
 }
 
+/**
+ * How far a paint may seem to precede its event. The page stamps paints with Chromium's Date.now()
+ * and the simulator stamps events with Node's; the two were seen to disagree by a few ms, enough for
+ * a 25 ms paint to look early, fail the match and take the probe's next-but-one paint instead (a false
+ * "7.2 s" and a false "unmatched"). The same probe shows the same status again only ~7 s later.
+ */
+const CLOCK_SKEW_TOLERANCE_MS = 1_000;
+
 /** The board's Diagnostics counters of events it set aside (NaN where there is no such panel: naive). */
 async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: number; malformed: number }> {
   const text = (await page.getByRole("region", { name: "Diagnostics" }).textContent({ timeout: 2_000 }).catch(() => "")) ?? "";
@@ -225,7 +233,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   let missed = 0;
   const unmatched: Sample[] = [];
   for (const sample of samples) {
-    const index = window_.results.findIndex((r, i) => !used.has(i) && r.id === sample.id && r.status === sample.status && r.paintedAt >= sample.eventAt - 5);
+    const index = window_.results.findIndex((r, i) => !used.has(i) && r.id === sample.id && r.status === sample.status && r.paintedAt >= sample.eventAt - CLOCK_SKEW_TOLERANCE_MS);
     if (index < 0) {
       missed += 1;
       unmatched.push(sample);
