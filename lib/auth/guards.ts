@@ -8,6 +8,7 @@ import type { NextResponse } from "next/server";
 import { env } from "@/lib/assetpay/env";
 import { jsonError } from "@/lib/http/json";
 import { auth } from "./next-auth";
+import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { SessionMemo } from "./session-memo";
 import { isStaffEmail } from "./staff-password";
@@ -18,13 +19,9 @@ export interface StaffSession {
 
 /** Far more than the staff who could be signed in at once; a bound, not a working size. */
 const MEMO_CAPACITY = 2_000;
-const MEMO_KEY = Symbol.for("assetpay-ops.session-memo");
 
 function sessionMemo(): SessionMemo<StaffSession> {
-  // On globalThis: Next may load this module once per route bundle.
-  const store = globalThis as typeof globalThis & { [MEMO_KEY]?: SessionMemo<StaffSession> };
-  store[MEMO_KEY] ??= new SessionMemo<StaffSession>(MEMO_CAPACITY);
-  return store[MEMO_KEY];
+  return processSingleton("session-memo", () => new SessionMemo<StaffSession>(MEMO_CAPACITY));
 }
 
 /** The signed-in staff member, or null; never redirects. */

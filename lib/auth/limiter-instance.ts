@@ -1,12 +1,8 @@
-// The process-wide sign-in limiter. Kept on globalThis because Next may load this module once per
-// route bundle; the attempts of one address must be counted in one place.
+// The process-wide sign-in limiter: the attempts of one address must be counted in one place.
 import "server-only";
+import { processSingleton } from "./process-singleton";
 import { SignInLimiter } from "./sign-in-limiter";
 
-const KEY = Symbol.for("assetpay-ops.sign-in-limiter");
-
 export function signInLimiter(): SignInLimiter {
-  const store = globalThis as typeof globalThis & { [KEY]?: SignInLimiter };
-  store[KEY] ??= new SignInLimiter();
-  return store[KEY];
+  return processSingleton("sign-in-limiter", () => new SignInLimiter());
 }

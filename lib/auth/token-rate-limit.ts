@@ -5,18 +5,14 @@
 import "server-only";
 import type { NextResponse } from "next/server";
 import { jsonError } from "@/lib/http/json";
+import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { WindowLimiter } from "./window-limiter";
 
 export const TOKEN_REQUESTS_PER_MINUTE = 30;
 
-const KEY = Symbol.for("assetpay-ops.token-rate-limit");
-
 function limiter(): WindowLimiter {
-  // On globalThis: Next may load this module once per route bundle, and one count must hold.
-  const store = globalThis as typeof globalThis & { [KEY]?: WindowLimiter };
-  store[KEY] ??= new WindowLimiter({ limit: TOKEN_REQUESTS_PER_MINUTE, windowMs: 60_000 });
-  return store[KEY];
+  return processSingleton("token-rate-limit", () => new WindowLimiter({ limit: TOKEN_REQUESTS_PER_MINUTE, windowMs: 60_000 }));
 }
 
 /** The session cookie (all chunks, in order) as a hash; falls back to the staff email. */
