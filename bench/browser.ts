@@ -46,12 +46,14 @@ export interface BrowserFigures {
   phases: PhaseFigures[];
   boardSustainable: number;
   naiveSustainable: number;
-  soak: { minutes: number; rate: number; heapMB: { atMinute: number; mb: number }[]; latency: PhaseFigures | null } | null;
+  soak: { minutes: number; rate: number; heapMB: { atMinute: number; mb: number; tradesHeld: number }[]; latency: PhaseFigures | null } | null;
 }
 
 export interface BrowserBenchOptions {
   log?: (line: string) => void;
   soakMinutes?: number;
+  /** Minutes at the soak's rate before its first heap reading. */
+  soakWarmupMinutes?: number;
   /** Skip the naive baseline (it needs minutes to load 100,000 DOM rows). */
   skipNaive?: boolean;
   /** Skip the board's rate ramp. */
@@ -155,7 +157,10 @@ async function saveTrace(cdp: CDPSession, file: string, ms: number): Promise<voi
   const collect = (data: { value: unknown[] }) => events.push(...data.value);
   cdp.on("Tracing.dataCollected", collect);
   const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink,v8", transferMode: "ReportEvents" });
+  // BENCH_TRACE_CATEGORIES adds categories, e.g. disabled-by-default-devtools.timeline.invalidationTracking
+  // (which element's change caused each repaint).
+  const extra = process.env.BENCH_TRACE_CATEGORIES ? `,${process.env.BENCH_TRACE_CATEGORIES}` : "";
+  await cdp.send("Tracing.start", { categories: `devtools.timeline,disabled-by-default-devtools.timeline,blink,v8${extra}`, transferMode: "ReportEvents" });
   await sleep(ms);
   await cdp.send("Tracing.end");
   await done;
@@ -353,7 +358,7 @@ async function runBoard(
   stack: Stack,
   control: Control,
   eventsPerTrade: number,
-  o: { contain: boolean; rates: number[]; ramp: boolean; soakMinutes: number },
+  o: { contain: boolean; rates: number[]; ramp: boolean; soakMinutes: number; soakWarmupMinutes: number },
   out: BrowserFigures,
   log: (line: string) => void,
 ): Promise<BoardRun> {
@@ -432,15 +437,28 @@ async function runBoard(
     if (o.soakMinutes > 0) {
       await search.fill("");
       await settle(board.page, 60_000);
-      const heap: { atMinute: number; mb: number }[] = [{ atMinute: 0, mb: await heapMB(board.cdp) }];
-      log(`  soak: ${o.soakMinutes} min at 200 ev/s (default view); heap after GC at start ${heap[0]?.mb.toFixed(0)} MB`);
-      const every = Math.max(1, Math.round(o.soakMinutes / 6));
       await setEventRate(control, 200, eventsPerTrade);
+      if (o.soakWarmupMinutes > 0) {
+        // The first minutes after the rate phases replace their trades and let the heap find its working
+        // size; a warm-up keeps that out of the start reading, so the soak shows the steady state.
+        log(`  soak warm-up: ${o.soakWarmupMinutes} min at 200 ev/s before the first reading`);
+        await sleep(o.soakWarmupMinutes * 60_000);
+      }
+      const heap: { atMinute: number; mb: number; tradesHeld: number }[] = [];
+      const reading = async (atMinute: number) => {
+        const mb = await heapMB(board.cdp);
+        const held = await tradesHeld(board.page);
+        heap.push({ atMinute, mb, tradesHeld: held });
+        // Trades in flight are never evicted, so "held" can grow while the simulator leaves some stuck:
+        // heap per trade held separates that growth from a leak.
+        return `heap ${mb.toFixed(0)} MB, ${held.toLocaleString("en")} trades held (${((mb * 1024) / held).toFixed(2)} KB a trade), ${(await socketEvents(board.page)).toLocaleString("en")} events so far`;
+      };
+      log(`  soak: ${o.soakMinutes} min at 200 ev/s (default view); after GC at start: ${await reading(0)}`);
+      const every = Math.max(1, Math.round(o.soakMinutes / 6));
       for (let minute = 1; minute <= o.soakMinutes; minute += 1) {
         await sleep(60_000);
         if (minute % every === 0 || minute === o.soakMinutes || minute === Math.round(o.soakMinutes / 2)) {
-          heap.push({ atMinute: minute, mb: await heapMB(board.cdp) });
-          log(`    minute ${minute}: heap ${heap.at(-1)?.mb.toFixed(0)} MB, ${(await tradesHeld(board.page)).toLocaleString("en")} trades held, ${(await socketEvents(board.page)).toLocaleString("en")} events so far`);
+          log(`    minute ${minute}: ${await reading(minute)}`);
         }
       }
       const latency = await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, default view, end of soak`, targetRate: 200, seconds: 15, probeEveryMs: 200, drainMs: 5_000, cdp: board.cdp }, log);
@@ -471,11 +489,11 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     out.eventsPerTrade = await calibrate(control);
     log(`  simulator: ${out.eventsPerTrade.toFixed(2)} socket events per new trade at SIM_SPEED=1e6`);
 
-    const asBuilt = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: false, rates, ramp: !options.skipRamp, soakMinutes: options.soakMinutes ?? 0 }, out, log);
+    const asBuilt = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: false, rates, ramp: !options.skipRamp, soakMinutes: options.soakMinutes ?? 0, soakWarmupMinutes: options.soakWarmupMinutes ?? 0 }, out, log);
     phases.push(...asBuilt.phases);
     out.boardSustainable = asBuilt.sustainable;
     if (options.containExperiment) {
-      const contained = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: true, rates, ramp: false, soakMinutes: 0 }, out, log);
+      const contained = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: true, rates, ramp: false, soakMinutes: 0, soakWarmupMinutes: 0 }, out, log);
       phases.push(...contained.phases);
     }
 

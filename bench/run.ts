@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of issue #7 in order, printing figures (nothing is asserted on time).
 //   npm run bench                      all parts; the soak runs 2 minutes (it says so)
-//   npm run bench -- --soak            the soak runs the full 30 minutes (--no-soak: none)
+//   npm run bench -- --soak            the soak runs the full 30 minutes (--no-soak: none);
+//                                      --soak-warmup=10 first runs 10 minutes at its rate before the first reading
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
@@ -24,6 +25,15 @@ type Part = (typeof PARTS)[number];
 function chosenParts(argv: readonly string[]): Part[] {
   const named = argv.filter((arg): arg is Part => (PARTS as readonly string[]).includes(arg));
   return named.length > 0 ? named : [...PARTS];
+}
+
+/** `--soak-warmup=10`: whole minutes (0 when absent). */
+function minutesArg(argv: readonly string[], prefix: string): number {
+  const arg = argv.find((a) => a.startsWith(prefix));
+  if (!arg) return 0;
+  const minutes = Number(arg.slice(prefix.length));
+  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`${prefix.slice(0, -1)}: expected whole minutes, got ${arg}`);
+  return minutes;
 }
 
 /** `--rates=100,1000`: only these socket event rates in the browser part. */
@@ -58,6 +68,7 @@ async function main(): Promise<void> {
       await runBrowserBench({
         log,
         soakMinutes,
+        soakWarmupMinutes: minutesArg(argv, "--soak-warmup="),
         skipNaive: argv.includes("--no-naive"),
         skipRamp: argv.includes("--no-ramp"),
         containExperiment: argv.includes("--contain"),
