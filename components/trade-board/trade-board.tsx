@@ -4,8 +4,8 @@
 // the store (use-board-summary), which the KPI strip shares through `summary`.
 import { useCallback } from "react";
 import type { BoardParams } from "@/lib/trades/board-params";
-import { hasActiveFilter } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
+import { emptyBoardMessage } from "./empty-message";
 import type { StallRuleRow } from "./stall-rules";
 import { Toolbar } from "./toolbar";
 import { TradeDrawer } from "./trade-drawer";
@@ -35,13 +35,8 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
     if (openId !== null) focusRow(openId);
   }, [update, openId]);
 
-  const filtered = hasActiveFilter(params);
-  const empty =
-    summary.facets.total === 0 ? (
-      <p>No trades yet. The board fills as AssetPay reports trades; it keeps everything it sees while this page is open.</p>
-    ) : filtered ? (
-      <p>No trades match these filters. Use Clear filters above to see every trade the board holds.</p>
-    ) : null;
+  const emptyMessage = emptyBoardMessage(params, summary.facets.total);
+  const empty = emptyMessage === null ? null : <p>{emptyMessage}</p>;
 
   return (
     <section aria-label="Trade board" className="flex h-[85dvh] min-h-0 min-w-0 flex-none flex-col rounded-lg lg:h-auto lg:flex-1 border border-slate-800 bg-slate-900/40">
