@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of issue #7 in order, printing figures (nothing is asserted on time).
 //   npm run bench                      all parts; the soak runs 2 minutes (it says so)
 //   npm run bench -- --soak            the soak runs the full 30 minutes (--no-soak: none);
-//                                      --soak-warmup=10 first runs 10 minutes at its rate before the first reading
+//                                      --soak-warmup=10 first runs 10 minutes before the first reading,
+//                                      at --soak-warmup-rate=N events/s (default 200)
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
@@ -27,12 +28,12 @@ function chosenParts(argv: readonly string[]): Part[] {
   return named.length > 0 ? named : [...PARTS];
 }
 
-/** `--soak-warmup=10`: whole minutes (0 when absent). */
-function minutesArg(argv: readonly string[], prefix: string): number {
+/** `--soak-warmup=10`, `--soak-warmup-rate=1000`: a whole number (0 when absent). */
+function wholeNumberArg(argv: readonly string[], prefix: string): number {
   const arg = argv.find((a) => a.startsWith(prefix));
   if (!arg) return 0;
   const minutes = Number(arg.slice(prefix.length));
-  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`${prefix.slice(0, -1)}: expected whole minutes, got ${arg}`);
+  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`${prefix.slice(0, -1)}: expected a whole number, got ${arg}`);
   return minutes;
 }
 
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
       await runBrowserBench({
         log,
         soakMinutes,
-        soakWarmupMinutes: minutesArg(argv, "--soak-warmup="),
+        soakWarmupMinutes: wholeNumberArg(argv, "--soak-warmup="),
+        soakWarmupRate: wholeNumberArg(argv, "--soak-warmup-rate=") || 200,
         skipNaive: argv.includes("--no-naive"),
         skipRamp: argv.includes("--no-ramp"),
         containExperiment: argv.includes("--contain"),
