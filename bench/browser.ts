@@ -52,7 +52,7 @@ export interface BrowserFigures {
 export interface BrowserBenchOptions {
   log?: (line: string) => void;
   soakMinutes?: number;
-  /** Minutes at the soak's rate before its first heap reading. */
+  /** Minutes of warm-up (at soakWarmupRate) before the soak's first heap reading. */
   soakWarmupMinutes?: number;
   /** Events per second during the warm-up (default: the soak's 200). */
   soakWarmupRate?: number;
