@@ -179,9 +179,14 @@ async function saveTrace(cdp: CDPSession, file: string, ms: number): Promise<voi
  */
 const CLOCK_SKEW_TOLERANCE_MS = 1_000;
 
+/** The board's Diagnostics region as text ("" where there is none, as on the naive baseline). */
+async function diagnosticsText(page: Page, timeoutMs: number): Promise<string> {
+  return (await page.getByRole("region", { name: "Diagnostics" }).textContent({ timeout: timeoutMs }).catch(() => "")) ?? "";
+}
+
 /** The board's Diagnostics counters of events it set aside (NaN where there is no such panel: naive). */
 async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: number; malformed: number }> {
-  const text = (await page.getByRole("region", { name: "Diagnostics" }).textContent({ timeout: 2_000 }).catch(() => "")) ?? "";
+  const text = await diagnosticsText(page, 2_000);
   const read = (label: string) => Number(new RegExp(`${label}\\s*([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, "") ?? Number.NaN);
   return { stale: read("Stale ignored"), duplicates: read("Duplicates"), malformed: read("Malformed ignored") };
 }
@@ -314,7 +319,7 @@ async function newBenchPage(browser: Browser, bypassCsp = false): Promise<{ cont
 
 /** "N trades held", from the Diagnostics region (the count the store holds, whatever the filter). */
 async function tradesHeld(page: Page): Promise<number> {
-  const text = (await page.getByRole("region", { name: "Diagnostics" }).textContent({ timeout: 5_000 }).catch(() => "")) ?? "";
+  const text = await diagnosticsText(page, 5_000);
   return Number(/([\d,]+) trades held/.exec(text)?.[1]?.replace(/,/g, "") ?? 0);
 }
 

@@ -32,9 +32,9 @@ function chosenParts(argv: readonly string[]): Part[] {
 function wholeNumberArg(argv: readonly string[], prefix: string): number {
   const arg = argv.find((a) => a.startsWith(prefix));
   if (!arg) return 0;
-  const minutes = Number(arg.slice(prefix.length));
-  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`${prefix.slice(0, -1)}: expected a whole number, got ${arg}`);
-  return minutes;
+  const value = Number(arg.slice(prefix.length));
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${prefix.slice(0, -1)}: expected a whole number, got ${arg}`);
+  return value;
 }
 
 /** `--rates=100,1000`: only these socket event rates in the browser part. */
@@ -70,7 +70,8 @@ async function main(): Promise<void> {
         log,
         soakMinutes,
         soakWarmupMinutes: wholeNumberArg(argv, "--soak-warmup="),
-        soakWarmupRate: wholeNumberArg(argv, "--soak-warmup-rate=") || 200,
+        // Absent (0): runBrowserBench's own default, the soak's rate.
+        soakWarmupRate: wholeNumberArg(argv, "--soak-warmup-rate=") || undefined,
         skipNaive: argv.includes("--no-naive"),
         skipRamp: argv.includes("--no-ramp"),
         containExperiment: argv.includes("--contain"),
