@@ -9,10 +9,13 @@ import { FundingItem } from "./funding-item";
 import { newestFirst } from "./newest-first";
 
 const SHOWN = 50;
+const FEED_PACE_MS = 1_000;
 
 export function FundingFeed({ kind, title }: { kind: FundingKind; title: string }) {
-  // New funding shows within a quarter second; faster would only repaint the column more often.
-  const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, 250);
+  // New funding shows within a second. Each refresh moves every item down the list, which costs the
+  // tab a relayout and repaint of the whole column; at a busy socket's pace that was the largest
+  // single drag on trade rows painting (bench/RESULTS.md), so the feeds refresh at a calmer pace.
+  const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, FEED_PACE_MS);
   const list = useMemo(() => newestFirst(feed.values()), [feed]);
   const shown = list.slice(0, SHOWN);
   return (
@@ -26,7 +29,9 @@ export function FundingFeed({ kind, title }: { kind: FundingKind; title: string 
       {shown.length === 0 ? (
         <p className="px-3 py-3 text-xs text-slate-500">None seen yet. Live updates and the ledger resync fill this feed.</p>
       ) : (
-        <ul className="min-h-0 flex-1 overflow-y-auto">
+        // Contained: a refresh relays out this list only, never the trade board beside it (strict, so
+        // also size-contained, only where the column has a fixed height; stacked, the list sizes the feed).
+        <ul className="min-h-0 flex-1 overflow-y-auto contain-content lg:contain-strict">
           {shown.map((funding) => (
             <FundingItem key={funding.id} funding={funding} />
           ))}

@@ -13,7 +13,13 @@ export const FundingItem = memo(function FundingItem({ funding }: { funding: Fun
   const token = [funding.amountToken ? trimDecimal(funding.amountToken) : null, funding.token].filter(Boolean).join(" ");
   const meaning = FUNDING_STATUS_INFO[funding.status].meaning;
   return (
-    <li data-funding-id={funding.id} data-status={funding.status} className="border-b border-slate-800/80 px-3 py-1.5 text-xs last:border-b-0">
+    // Items scrolled out of the feed skip layout and paint (content-visibility), and keep their last
+    // height as a placeholder; they stay in the accessibility tree and find-in-page.
+    <li
+      data-funding-id={funding.id}
+      data-status={funding.status}
+      className="border-b border-slate-800/80 px-3 py-1.5 text-xs [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto] last:border-b-0"
+    >
       <div className="flex items-center gap-2">
         <span className="shrink-0">
           <FundingStatusBadge status={funding.status} rawStatus={funding.rawStatus} />
