@@ -305,8 +305,12 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
 
 let instruments: Promise<string> | null = null;
 
-/** CSS the --contain experiment adds to the board (a candidate fix, measured; not part of the app). */
-const CONTAINMENT_CSS = "main > *, aside > * { contain: content; }";
+/**
+ * CSS the --contain experiment adds to the board (a candidate fix, measured; not part of the app).
+ * BENCH_EXPERIMENT_CSS replaces it, to measure any other stylesheet the same way (e.g. one that hides
+ * a panel, to find what a panel costs).
+ */
+const CONTAINMENT_CSS = process.env.BENCH_EXPERIMENT_CSS || "main > *, aside > * { contain: content; }";
 
 async function newBenchPage(browser: Browser, bypassCsp = false): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession }> {
   instruments ??= bundleForBrowser('import { installBenchInstruments } from "./instrument"; installBenchInstruments();', path.join(__dirname, "browser"));
@@ -371,7 +375,7 @@ async function runBoard(
 ): Promise<BoardRun> {
   const app = stack.apps[0];
   if (!app) throw new Error("no app");
-  const label = o.contain ? "board + containment CSS (experiment)" : "board";
+  const label = o.contain ? `board + experiment CSS \`${CONTAINMENT_CSS}\`` : "board";
   const phases: PhaseFigures[] = [];
   const probes: string[] = [];
   const board = await newBenchPage(browser, o.contain);
