@@ -6,6 +6,7 @@
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
+//                                      (BENCH_EXPERIMENT_CSS='…' measures that stylesheet instead)
 //   npm run bench -- browser --rates=1000 --no-ramp --no-soak
 //                                      one rate only; BENCH_PROFILE_DIR=dir saves a page CPU profile per phase
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
