@@ -36,6 +36,9 @@ export interface PhaseFigures {
   frames: number;
   droppedFrames: number;
   heapMB: number | null;
+  /** Share of the phase the renderer's main thread was busy, and in script (CDP metrics); null if unread. */
+  mainThreadBusy: number | null;
+  mainThreadScript: number | null;
   sustainable: boolean;
 }
 
@@ -191,6 +194,24 @@ async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: 
   return { stale: read("Stale ignored"), duplicates: read("Duplicates"), malformed: read("Malformed ignored") };
 }
 
+/** The renderer main thread's busy seconds so far (CDP Performance metrics: no tracing overhead). */
+interface MainThreadSeconds {
+  task: number;
+  script: number;
+}
+
+async function mainThreadSeconds(cdp: CDPSession | null): Promise<MainThreadSeconds | null> {
+  if (!cdp) return null;
+  try {
+    await cdp.send("Performance.enable");
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const read = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+    return { task: read("TaskDuration"), script: read("ScriptDuration") };
+  } catch {
+    return null;
+  }
+}
+
 async function measurePhase(page: Page, control: Control, probes: string[], eventsPerTrade: number, o: PhaseOptions, log: (line: string) => void): Promise<PhaseFigures> {
   await setEventRate(control, o.targetRate, eventsPerTrade);
   await sleep(3_000);
@@ -200,10 +221,13 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   if (profileDir && o.cdp) {
     await o.cdp.send("Profiler.enable");
     await o.cdp.send("Profiler.start");
-    await saveTrace(o.cdp, path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.trace.json`), 4_000);
+    // BENCH_TRACE_SECONDS: a longer trace (default 4 s) catches the phase's rare long tasks too.
+    const traceMs = Math.max(1, Number(process.env.BENCH_TRACE_SECONDS) || 4) * 1000;
+    await saveTrace(o.cdp, path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.trace.json`), traceMs);
   }
   const eventsBefore = await socketEvents(page);
   const setAsideBefore = await setAsideCounts(page);
+  const busyBefore = await mainThreadSeconds(o.cdp);
   const started = Date.now();
   const samples: Sample[] = [];
   const nextStatus = new Map<string, string>();
@@ -220,6 +244,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     await sleep(Math.max(0, o.probeEveryMs - (Date.now() - tickAt)));
   }
   const seconds = (Date.now() - started) / 1000;
+  const busyAfter = await mainThreadSeconds(o.cdp);
   if (profileDir && o.cdp) {
     const { profile } = await o.cdp.send("Profiler.stop");
     mkdirSync(profileDir, { recursive: true });
@@ -277,6 +302,8 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     frames,
     droppedFrames: dropped,
     heapMB: heap,
+    mainThreadBusy: busyBefore && busyAfter ? (busyAfter.task - busyBefore.task) / seconds : null,
+    mainThreadScript: busyBefore && busyAfter ? (busyAfter.script - busyBefore.script) / seconds : null,
     sustainable: missed === 0 && s.n > 0 && s.p95 <= SUSTAINED_P95_MS,
   };
   log(
@@ -284,7 +311,9 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `event→paint p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${latencies.length}/${samples.length} probes); ` +
       `long tasks ${figures.longTasks} (${figures.longTaskMs.toFixed(0)} ms, max ${figures.maxLongTask.toFixed(0)} ms); ` +
       `frames dropped ${dropped}/${frames} (${((dropped / Math.max(1, frames)) * 100).toFixed(1)} %)` +
-      `${heap !== null ? `; heap ${heap.toFixed(0)} MB` : ""}${figures.sustainable ? "" : " — NOT sustained"}`,
+      `${heap !== null ? `; heap ${heap.toFixed(0)} MB` : ""}` +
+      `${figures.mainThreadBusy !== null ? `; main thread busy ${pct(figures.mainThreadBusy)} (script ${pct(figures.mainThreadScript ?? Number.NaN)})` : ""}` +
+      `${figures.sustainable ? "" : " — NOT sustained"}`,
   );
   // What the board set aside during the phase, and each change whose paint was never matched: a
   // stale count here would mean the board dropped a newer version (see RESULTS.md on unmatched probes).
@@ -302,6 +331,8 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   await sleep(1_500);
   return figures;
 }
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 let instruments: Promise<string> | null = null;
 
