@@ -2,11 +2,12 @@
 // The Diagnostics region: what the live feed delivered and what the board refused or dropped, so an
 // operator can tell "quiet market" from "broken feed". Headline figures always visible; detail folds.
 import { useState } from "react";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { liveSessionFor } from "@/lib/live/use-live-session";
 import { selectDiagnostics, selectEventsPerSecond, selectRetention, selectTradeCount } from "@/lib/store/selectors";
 import { useOpsStoreApi } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
-import { liveSessionFor } from "@/lib/live/use-live-session";
 import { DiagnosticFigure } from "./diagnostic-figure";
 
 /** Figures refresh twice a second at most, however fast events arrive. */
@@ -25,7 +26,7 @@ export function DiagnosticsPanel() {
   const resync = d.lastResync;
 
   return (
-    <section aria-label="Diagnostics" className="shrink-0 rounded-lg border border-slate-800 bg-slate-900/40 text-xs">
+    <section aria-label="Diagnostics" className={`shrink-0 rounded-lg border border-slate-800 bg-slate-900/40 text-xs ${PAINT_ISOLATED}`}>
       <h2 className="border-b border-slate-800 px-3 py-1.5 font-semibold text-slate-200">Diagnostics</h2>
       <dl className="grid grid-cols-3 items-end gap-x-2 gap-y-1.5 px-3 py-2">
         <DiagnosticFigure label="Events received" value={COUNT.format(d.eventsReceived)} />

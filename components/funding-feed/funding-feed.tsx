@@ -2,6 +2,7 @@
 // A feed region ("Crypto deposits" / "Crypto withdrawals"), newest first. Funding volume is small, so
 // the feed sorts its whole (copy-on-write) Map when it changes and renders the newest entries.
 import { useMemo } from "react";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { selectDeposits, selectWithdrawals } from "@/lib/store/selectors";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import type { FundingKind } from "@/lib/trades/types";
@@ -19,7 +20,7 @@ export function FundingFeed({ kind, title }: { kind: FundingKind; title: string 
   const list = useMemo(() => newestFirst(feed.values()), [feed]);
   const shown = list.slice(0, SHOWN);
   return (
-    <section aria-label={title} className="flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none">
+    <section aria-label={title} className={`flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none ${PAINT_ISOLATED}`}>
       <h2 className="flex items-baseline justify-between border-b border-slate-800 px-3 py-1.5 text-xs font-semibold text-slate-200">
         {title}
         <span className="font-normal tabular-nums text-slate-500">

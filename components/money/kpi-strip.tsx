@@ -1,6 +1,7 @@
 "use client";
 // Money and risk at a glance: balance, value in hold per game, stalled (prominent), in flight.
 // Per-status counts are the status filter chips in the toolbar, so they are not repeated here.
+import { EACH_CHILD_PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { WarningIcon } from "@/components/ui/warning-icon";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { formatUsd } from "@/lib/trades/format";
@@ -12,8 +13,9 @@ const COUNT = new Intl.NumberFormat("en-US");
 export function KpiStrip({ summary }: { summary: BoardSummary }) {
   const { inHoldUsd, inHoldCount, facets, inFlight, unverified } = summary;
   const stalled = facets.stalled;
+  // Each card on its own paint layer: the counts change with every summary pass.
   return (
-    <div role="group" aria-label="Money and trades at a glance" className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-6">
+    <div role="group" aria-label="Money and trades at a glance" className={`grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-6 ${EACH_CHILD_PAINT_ISOLATED}`}>
       <BalanceCard />
       <StatCard
         label="In hold · CS2"

@@ -1,12 +1,13 @@
 // The board's toolbar: game, type and Stalled filters, search, the matching count and the stall
 // rules; the status counts (which are the status filter) on the second line.
-import type { TradeFacets } from "@/lib/trades/facets";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
+import type { TradeFacets } from "@/lib/trades/facets";
 import { GameFilter } from "./game-filter";
 import { SearchBox } from "./search-box";
-import { StalledToggle } from "./stalled-toggle";
 import { StallRules, type StallRuleRow } from "./stall-rules";
+import { StalledToggle } from "./stalled-toggle";
 import { StatusFilter } from "./status-filter";
 import { TradeCount } from "./trade-count";
 import { TypeFilter } from "./type-filter";
@@ -23,7 +24,7 @@ interface ToolbarProps {
 export function Toolbar({ params, update, facets, matching, stallRules }: ToolbarProps) {
   const filtered = hasActiveFilter(params);
   return (
-    <div className="flex flex-col gap-2 border-b border-slate-800 px-3 py-2">
+    <div className={`flex flex-col gap-2 border-b border-slate-800 px-3 py-2 ${PAINT_ISOLATED}`}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <GameFilter value={params.game} facets={facets} onChange={(game) => update((p) => ({ ...p, game }))} />
         <span aria-hidden="true" className="h-5 w-px bg-slate-800" />

@@ -2,6 +2,7 @@
 // The trade table named "Trades": a div-based ARIA table (header row + virtualized body) so rows can
 // be positioned by the virtualizer while screen readers still get rows, cells and column headers.
 import { type ReactNode, useRef } from "react";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import type { TradeSortKey } from "@/lib/trades/sort";
 import { TableHeader } from "./table-header";
 import { TradeRows } from "./trade-rows";
@@ -22,7 +23,7 @@ export function TradeTable({ ids, sort, onSort, onOpen, empty }: TradeTableProps
   return (
     // Narrower than its columns need (a laptop with the side panel, a phone), the table scrolls
     // sideways as a whole, header and rows together, rather than clipping the Age and Flag columns.
-    <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className="flex min-h-0 flex-1 flex-col overflow-x-auto">
+    <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className={`flex min-h-0 flex-1 flex-col overflow-x-auto ${PAINT_ISOLATED}`}>
       <div role="rowgroup" className={TABLE_MIN_WIDTH}>
         <TableHeader sort={sort} onSort={onSort} />
       </div>

@@ -11,6 +11,7 @@ import type { StallRuleRow } from "@/components/trade-board/stall-rules";
 import { TradeBoard } from "@/components/trade-board/trade-board";
 import { useBoardParams } from "@/components/trade-board/use-board-params";
 import { useBoardSummary } from "@/components/trade-board/use-board-summary";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { useFillViewport } from "@/components/ui/use-fill-viewport";
 import { useLiveSession } from "@/lib/live/use-live-session";
 import { OpsStoreProvider } from "@/lib/store/ops-store-provider";
@@ -40,7 +41,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
     // From lg up it fills the window below the shell's header and the table and feeds scroll inside;
     // narrower, the panes stack and the page scrolls.
     <main ref={mainRef} className="flex flex-col gap-2 px-3 py-2 lg:h-[calc(100dvh-55px)] lg:min-h-[36rem]">
-      <div className="flex items-center gap-3">
+      <div className={`flex items-center gap-3 ${PAINT_ISOLATED}`}>
         <ConnectionBanner />
       </div>
       <KpiStrip summary={summary} />
