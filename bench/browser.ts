@@ -36,9 +36,8 @@ export interface PhaseFigures {
   frames: number;
   droppedFrames: number;
   heapMB: number | null;
-  /** Share of the phase the renderer's main thread was busy, and in script (CDP metrics); null if unread. */
-  mainThreadBusy: number | null;
-  mainThreadScript: number | null;
+  /** Shares of the phase the renderer's main thread was busy, and busy in script (CDP metrics); null if unread. */
+  mainThread: MainThreadShares | null;
   sustainable: boolean;
 }
 
@@ -200,6 +199,17 @@ interface MainThreadSeconds {
   script: number;
 }
 
+interface MainThreadShares {
+  busy: number;
+  script: number;
+}
+
+/** What share of `seconds` the main thread spent between two readings. */
+function mainThreadShares(before: MainThreadSeconds | null, after: MainThreadSeconds | null, seconds: number): MainThreadShares | null {
+  if (!before || !after) return null;
+  return { busy: (after.task - before.task) / seconds, script: (after.script - before.script) / seconds };
+}
+
 async function mainThreadSeconds(cdp: CDPSession | null): Promise<MainThreadSeconds | null> {
   if (!cdp) return null;
   try {
@@ -302,8 +312,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     frames,
     droppedFrames: dropped,
     heapMB: heap,
-    mainThreadBusy: busyBefore && busyAfter ? (busyAfter.task - busyBefore.task) / seconds : null,
-    mainThreadScript: busyBefore && busyAfter ? (busyAfter.script - busyBefore.script) / seconds : null,
+    mainThread: mainThreadShares(busyBefore, busyAfter, seconds),
     sustainable: missed === 0 && s.n > 0 && s.p95 <= SUSTAINED_P95_MS,
   };
   log(
@@ -312,7 +321,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `long tasks ${figures.longTasks} (${figures.longTaskMs.toFixed(0)} ms, max ${figures.maxLongTask.toFixed(0)} ms); ` +
       `frames dropped ${dropped}/${frames} (${((dropped / Math.max(1, frames)) * 100).toFixed(1)} %)` +
       `${heap !== null ? `; heap ${heap.toFixed(0)} MB` : ""}` +
-      `${figures.mainThreadBusy !== null ? `; main thread busy ${pct(figures.mainThreadBusy)} (script ${pct(figures.mainThreadScript ?? Number.NaN)})` : ""}` +
+      `${figures.mainThread ? `; main thread busy ${pct(figures.mainThread.busy)} (script ${pct(figures.mainThread.script)})` : ""}` +
       `${figures.sustainable ? "" : " — NOT sustained"}`,
   );
   // What the board set aside during the phase, and each change whose paint was never matched: a
