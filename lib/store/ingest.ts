@@ -4,6 +4,7 @@
 import type { Funding, Trade } from "@/lib/trades/types";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
+import type { HeldItems } from "@/lib/wire/trade-fast-path";
 import type { ParseResult } from "@/lib/wire/parse-result";
 import { recordEvents } from "./diagnostics";
 import { applyFundingEvents } from "./funding-reducers";
@@ -38,11 +39,11 @@ function accept<T>(acc: Accumulator, name: string, parsed: ParseResult<T>): T | 
   return parsed.value;
 }
 
-function collect(acc: Accumulator, raw: RawOpsEvent): void {
+function collect(acc: Accumulator, raw: RawOpsEvent, heldItems: HeldItems): void {
   // The event name comes from the socket at runtime, whatever the type says.
   const name: string = typeof raw.event === "string" ? raw.event.slice(0, 32) : "?";
   if (raw.event === "trade") {
-    const parsed = parseTradeEvent(raw.payload);
+    const parsed = parseTradeEvent(raw.payload, heldItems);
     const trade = accept(acc, name, parsed);
     if (trade === null || !parsed.ok) return;
     acc.trades.push(trade);
@@ -61,11 +62,12 @@ export function ingestEvents(state: OpsState, events: readonly RawOpsEvent[]): O
   const acc: Accumulator = { trades: [], funding: [], malformedReasons: [], unknownStatuses: [], legacy: 0, current: 0 };
   const receivedAt: number[] = [];
   let observedAt = state.now;
+  const heldItems: HeldItems = (id) => state.trades.get(id)?.trade.items;
   for (const raw of events) {
     const at = Number.isFinite(raw.receivedAt) ? raw.receivedAt : state.now;
     receivedAt.push(at);
     observedAt = receivedAt.length === 1 ? at : Math.max(observedAt, at);
-    collect(acc, raw);
+    collect(acc, raw, heldItems);
   }
   const counted: OpsState = {
     ...state,

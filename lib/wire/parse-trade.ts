@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Trade } from "@/lib/trades/types";
 import { type ParseResult, fail, failureFromThrow, guarded, reasonFromZod } from "./parse-result";
-import { fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
+import { type HeldItems, fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
 import { toDomainTrade, wireTradeSchema } from "./trade-schema";
 
 const tradeEventSchema = z.object({ trade: wireTradeSchema });
@@ -40,10 +40,13 @@ export function parseTradeReference(payload: unknown): ParseResult<Trade> {
 // try/catch inline rather than guarded(() => …): these run once per socket event, and the closure
 // was a measurable share of the allocations.
 
-/** Socket `trade` event payload: `{ trade: Trade }`. */
-export function parseTradeEvent(payload: unknown): ParseResult<Trade> {
+/**
+ * Socket `trade` event payload: `{ trade: Trade }`. `heldItems` (the store's items for a trade id) lets
+ * an unchanged items list come back as the very array held, instead of equal new objects.
+ */
+export function parseTradeEvent(payload: unknown, heldItems?: HeldItems): ParseResult<Trade> {
   try {
-    return fastParseTradeEvent(payload) ?? parseTradeEventReference(payload);
+    return fastParseTradeEvent(payload, heldItems) ?? parseTradeEventReference(payload);
   } catch (error) {
     return failureFromThrow(error);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom, wireTrade } from "@/lib/trades/test-fixtures";
+import type { TradeItem } from "@/lib/trades/types";
 import { parseTrade, parseTradeEvent, parseTradeEventReference, parseTradeReference } from "./parse-trade";
 import { fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
 
@@ -57,7 +58,8 @@ function withField(base: Record<string, unknown>, key: string, value: unknown): 
   return copy;
 }
 
-function expectSame(payload: unknown): void {
+/** `held`: items the store already holds for this trade; whatever they are, the answer must not change. */
+function expectSame(payload: unknown, held?: TradeItem[]): void {
   const event = { trade: payload };
   const fast = parseTradeEvent(event);
   const reference = parseTradeEventReference(event);
@@ -65,6 +67,13 @@ function expectSame(payload: unknown): void {
   expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
   const bare = parseTrade(payload);
   expect(JSON.stringify(bare)).toBe(JSON.stringify(parseTradeReference(payload)));
+  if (held !== undefined) expect(JSON.stringify(parseTradeEvent(event, () => held))).toBe(JSON.stringify(reference));
+}
+
+function itemsOf(payload: unknown): TradeItem[] {
+  const parsed = parseTradeReference(payload);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value.items;
 }
 
 describe("trade fast path", () => {
@@ -86,9 +95,11 @@ describe("trade fast path", () => {
     ["plain", wireTrade()],
     ["rich", richTrade()],
   ])("agrees with zod for every field of a %s trade set to every value in the pool", (_name, base) => {
-    for (const key of TOP_FIELDS) for (const value of POOL) expectSame(withField(base, key, value));
-    const [first] = base.items as Record<string, unknown>[];
-    for (const key of ITEM_FIELDS) for (const value of POOL) expectSame({ ...base, items: [withField(first ?? {}, key, value)] });
+    // The base trade's items as the store would hold them: a changed item must never come back as the held one.
+    const held = itemsOf(base);
+    for (const key of TOP_FIELDS) for (const value of POOL) expectSame(withField(base, key, value), held);
+    const [first, ...rest] = base.items as Record<string, unknown>[];
+    for (const key of ITEM_FIELDS) for (const value of POOL) expectSame({ ...base, items: [withField(first ?? {}, key, value), ...rest] }, held);
     for (const key of BOT_FIELDS) for (const value of POOL) expectSame({ ...base, botInfo: withField({ name: "Bot" }, key, value) });
     for (const value of POOL) expectSame({ ...base, items: [withField({ id: "i" }, "offer", withField({}, "price", value))] });
   }, 60_000);
@@ -121,5 +132,43 @@ describe("trade fast path", () => {
       expect(JSON.stringify(parseTradeEvent(value))).toBe(JSON.stringify(parseTradeEventReference(value)));
       expect(JSON.stringify(parseTradeEvent({ trade: value }))).toBe(JSON.stringify(parseTradeEventReference({ trade: value })));
     }
+  });
+
+  describe("with the items already held for the trade", () => {
+    const base = richTrade();
+    const ok = (payload: unknown, held: TradeItem[]) => {
+      const parsed = parseTradeEvent({ trade: payload }, () => held);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return parsed.value.items;
+    };
+
+    it("returns the held array itself when every item comes out the same", () => {
+      const held = itemsOf(base);
+      expect(ok(base, held)).toBe(held);
+      // Fresh copies of the same wire items still come back as the held ones (content decides, not
+      // identity; the second item even spells its price as a string, "3.10", held as 3.1).
+      const respelled = { ...base, items: (base.items as Record<string, unknown>[]).map((i) => ({ ...i })) };
+      expect(ok(respelled, held)).toBe(held);
+    });
+
+    it("builds a new array from the first item that differs, keeping the held objects before it", () => {
+      const held = itemsOf(base);
+      const [first, second] = base.items as Record<string, unknown>[];
+      const items = ok({ ...base, items: [first, { ...second, marketPrice: "9.99" }] }, held);
+      expect(items).not.toBe(held);
+      expect(items[0]).toBe(held[0]);
+      expect(items[1]).not.toBe(held[1]);
+      expect(items[1]?.price).toBe(9.99);
+    });
+
+    it("does not reuse held items of another length, or when nothing is held", () => {
+      const held = itemsOf(base);
+      const [first] = base.items as Record<string, unknown>[];
+      const fewer = ok({ ...base, items: [first] }, held);
+      expect(fewer).not.toBe(held);
+      expect(fewer).toEqual(held.slice(0, 1));
+      expect(ok({ ...base, items: [] }, held)).toEqual([]);
+      expect(ok(base, [])).toEqual(held);
+    });
   });
 });

@@ -107,8 +107,22 @@ function optionalObject(v: unknown): Plain | undefined {
   throw BAIL;
 }
 
+/**
+ * The items a trade already has where we hold it (the store passes a lookup), so an update that only
+ * moves the status can keep them: most events resend a trade's items unchanged, and building fresh
+ * objects for them only to drop them later was a fifth of the parse and most of its garbage.
+ */
+export type HeldItems = (tradeId: string) => TradeItem[] | undefined;
+
+/** Every TradeItem field, so adding one fails the type-check here until `item` compares it too. */
+const COMPARED_ITEM_FIELDS = {
+  id: true, name: true, marketHashName: true, amount: true, price: true, status: true, error: true, iconUrl: true, exterior: true,
+} as const satisfies Record<keyof TradeItem, true>;
+void COMPARED_ITEM_FIELDS;
+
 // Key order matches toItem/toDomainTrade: equal trades must serialise identically whichever path built them.
-function item(v: unknown): TradeItem {
+// `held`, when given, is returned instead of a new object if every field would come out the same.
+function item(v: unknown, held: TradeItem | undefined): TradeItem {
   if (!isPlain(v)) throw BAIL;
   const id = requiredId(v.id);
   const name = optionalText(v.name);
@@ -122,7 +136,22 @@ function item(v: unknown): TradeItem {
   const iconUrl = optionalUrl(v.iconUrl);
   const exterior = optionalText(v.exterior);
   const price = offerPrice ?? marketPrice;
-  const out: TradeItem = { id, name: name ?? marketHashName ?? "" };
+  const shownName = name ?? marketHashName ?? "";
+  if (
+    held !== undefined &&
+    held.id === id &&
+    held.name === shownName &&
+    held.marketHashName === marketHashName &&
+    held.amount === amount &&
+    held.price === price &&
+    held.status === status &&
+    held.error === error &&
+    held.iconUrl === iconUrl &&
+    held.exterior === exterior
+  ) {
+    return held;
+  }
+  const out: TradeItem = { id, name: shownName };
   if (marketHashName !== undefined) out.marketHashName = marketHashName;
   if (amount !== undefined) out.amount = amount;
   if (price !== undefined) out.price = price;
@@ -133,12 +162,22 @@ function item(v: unknown): TradeItem {
   return out;
 }
 
-function items(v: unknown): TradeItem[] {
+/** The parsed items; `held` itself when every item comes out the same as the one held at its index. */
+function items(v: unknown, held: TradeItem[] | undefined): TradeItem[] {
   if (v == null) return [];
   if (!Array.isArray(v) || v.length > MAX_ITEMS) throw BAIL;
-  const out: TradeItem[] = [];
-  for (let i = 0; i < v.length; i += 1) out.push(item(v[i]));
-  return out;
+  const reusable = held !== undefined && held.length === v.length && v.length > 0 ? held : undefined;
+  // Null while every item so far is the held one; a new array only from the first that differs.
+  let out: TradeItem[] | null = reusable === undefined ? [] : null;
+  for (let i = 0; i < v.length; i += 1) {
+    const parsed = item(v[i], reusable?.[i]);
+    if (out === null) {
+      if (parsed === reusable?.[i]) continue;
+      out = (reusable ?? []).slice(0, i);
+    }
+    out.push(parsed);
+  }
+  return out ?? reusable ?? [];
 }
 
 function botInfo(v: unknown): BotInfo | undefined {
@@ -156,7 +195,7 @@ function botInfo(v: unknown): BotInfo | undefined {
   return bot;
 }
 
-function build(w: Plain): ParseSuccess<Trade> {
+function build(w: Plain, heldItems: HeldItems | undefined): ParseSuccess<Trade> {
   // Every field is read once, in the schema's order, before anything is built.
   const id = requiredId(w.id);
   const type = tradeType(w.type);
@@ -172,7 +211,7 @@ function build(w: Plain): ParseSuccess<Trade> {
   const externalClientUserId = optionalId(w.externalClientUserId);
   // zod accepts `items: undefined` as no items but rejects a payload without the key at all.
   if (!("items" in w)) throw BAIL;
-  const tradeItems = items(w.items);
+  const tradeItems = items(w.items, heldItems?.(id));
   const totalPrice = optionalNumber(w.totalPrice);
   if (totalPrice === undefined) throw BAIL;
   const preCredit = optionalNumber(w.preCredit);
@@ -232,10 +271,10 @@ function build(w: Plain): ParseSuccess<Trade> {
   };
 }
 
-function attempt(trade: unknown): ParseSuccess<Trade> | null {
+function attempt(trade: unknown, heldItems: HeldItems | undefined): ParseSuccess<Trade> | null {
   if (!isPlain(trade)) return null;
   try {
-    return build(trade);
+    return build(trade, heldItems);
   } catch (error) {
     if (error === BAIL) return null;
     throw error;
@@ -244,10 +283,10 @@ function attempt(trade: unknown): ParseSuccess<Trade> | null {
 
 /** A bare wire trade (REST): the parsed trade, or null to let zod decide. May throw on hostile getters. */
 export function fastParseTrade(payload: unknown): ParseSuccess<Trade> | null {
-  return attempt(payload);
+  return attempt(payload, undefined);
 }
 
 /** A socket `trade` event (`{ trade }`): the parsed trade, or null to let zod decide. */
-export function fastParseTradeEvent(payload: unknown): ParseSuccess<Trade> | null {
-  return isPlain(payload) ? attempt(payload.trade) : null;
+export function fastParseTradeEvent(payload: unknown, heldItems?: HeldItems): ParseSuccess<Trade> | null {
+  return isPlain(payload) ? attempt(payload.trade, heldItems) : null;
 }
