@@ -3,6 +3,7 @@
 // every 5 minutes on a healthy socket, the store's one-second clock, and the browser's
 // online/offline/visibility signals. Components never touch any of this; they read the store.
 import { io } from "socket.io-client";
+import { onEveryMultiple } from "@/lib/store/clock-grid";
 import { createEventBatcher } from "@/lib/store/event-batcher";
 import type { OpsStoreApi } from "@/lib/store/ops-store";
 import { selectNonTerminalIds } from "@/lib/store/selectors";
@@ -43,7 +44,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   let resyncRunning: Promise<void> | null = null;
   let resyncAgain = false;
   let lastVisibleResync = 0;
-  let clock: ReturnType<typeof setInterval> | null = null;
+  let stopClock: (() => void) | null = null;
   let stopPeriodicResync: (() => void) | null = null;
 
   async function runResync(): Promise<void> {
@@ -126,7 +127,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
 
   return {
     start() {
-      clock ??= setInterval(() => store.getState().tick(Date.now()), 1_000);
+      // On the whole second, like the panels paced at a second: they all change in one frame.
+      stopClock ??= onEveryMultiple(1_000, () => store.getState().tick(Date.now()));
       stopPeriodicResync ??= startPeriodicResync({
         intervalMs: PERIODIC_RESYNC_MS,
         isVisible: () => document.visibilityState === "visible",
@@ -145,8 +147,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       manager.stop();
       tokens.dispose();
       batcher.dispose();
-      if (clock) clearInterval(clock);
-      clock = null;
+      stopClock?.();
+      stopClock = null;
       stopPeriodicResync?.();
       stopPeriodicResync = null;
       document.removeEventListener("visibilitychange", onVisibility);

@@ -59,4 +59,19 @@ describe("subscribeThrottled", () => {
     vi.advanceTimersByTime(1_000);
     expect(seen).toEqual([1, 2]);
   });
+
+  it("delivers a fixed pace on its wall-clock multiples, so panels subscribed at different moments change together", () => {
+    const store = createOpsStore({ now: 1 });
+    const deliveredAt: Record<string, number[]> = { early: [], late: [] };
+    subscribeThrottled(store, selectNow, 1_000, () => deliveredAt.early?.push(Date.now()));
+    vi.advanceTimersByTime(370);
+    subscribeThrottled(store, selectNow, 1_000, () => deliveredAt.late?.push(Date.now()));
+    for (let step = 0; step < 20; step += 1) {
+      store.getState().tick(2 + step);
+      vi.advanceTimersByTime(130);
+    }
+    // Both on the whole seconds after their first (immediate) delivery, never more than once a second.
+    expect(deliveredAt.early).toEqual([1_000_000, 1_001_000, 1_002_000]);
+    expect(deliveredAt.late).toEqual([1_000_370, 1_001_000, 1_002_000]);
+  });
 });

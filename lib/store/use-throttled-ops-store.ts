@@ -4,17 +4,28 @@
 // that fast (measured: with 1,000 events/s the Diagnostics and funding panels alone kept Chromium's
 // main thread about half busy painting). Trade rows stay on useOpsStore; ambient panels use this.
 import { useEffect, useState } from "react";
+import { msUntilNextMultiple } from "./clock-grid";
 import type { OpsStore, OpsStoreApi } from "./ops-store";
 import { useOpsStoreApi } from "./use-ops-store";
 
 /** A delay, fixed or read afresh each time (the board's summary adapts it to how long a pass took). */
 export type Pace = number | { readonly current: number };
 
-const delayOf = (pace: Pace): number => (typeof pace === "number" ? pace : pace.current);
+/**
+ * How long until the next delivery may happen. A fixed pace delivers on its multiples of the wall
+ * clock, so every panel on the same pace (and the store's one-second clock) changes in the same frame
+ * (see clock-grid.ts); an adaptive pace counts from the last delivery.
+ */
+function waitFor(pace: Pace, lastDelivery: number, now: number): number {
+  if (typeof pace === "number") return msUntilNextMultiple(Math.max(now, lastDelivery), pace);
+  return Math.max(0, lastDelivery + pace.current - now);
+}
 
 /**
  * Calls `onChange` with `select(state)` now and then at most once per `pace` while the selected value
- * keeps changing (trailing edge: the latest value always arrives). Returns the unsubscribe function.
+ * keeps changing (trailing edge: the latest value always arrives). A fixed pace delivers on its
+ * wall-clock multiples, so the first delivery after subscribing can come sooner than `pace`.
+ * Returns the unsubscribe function.
  */
 export function subscribeThrottled<T>(store: OpsStoreApi, select: (state: OpsStore) => T, pace: Pace, onChange: (value: T) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -31,7 +42,7 @@ export function subscribeThrottled<T>(store: OpsStoreApi, select: (state: OpsSto
   // objects the store mutates in place (the trade Map's size), so the previous state reads the same.
   const unsubscribe = store.subscribe((state) => {
     if (timer !== null || Object.is(select(state), delivered)) return;
-    timer = setTimeout(flush, Math.max(0, last + delayOf(pace) - Date.now()));
+    timer = setTimeout(flush, waitFor(pace, last, Date.now()));
   });
   return () => {
     unsubscribe();
