@@ -3,8 +3,7 @@
 // Never throws and never lets an unparsed payload reach the state.
 import type { Funding, Trade } from "@/lib/trades/types";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
-import { parseTradeEvent } from "@/lib/wire/parse-trade";
-import type { HeldItems } from "@/lib/wire/trade-fast-path";
+import { type HeldItems, parseTradeEvent } from "@/lib/wire/parse-trade";
 import type { ParseResult } from "@/lib/wire/parse-result";
 import { recordEvents } from "./diagnostics";
 import { applyFundingEvents } from "./funding-reducers";

@@ -6,6 +6,8 @@ import { type ParseResult, fail, failureFromThrow, guarded, reasonFromZod } from
 import { type HeldItems, fastParseTrade, fastParseTradeEvent } from "./trade-fast-path";
 import { toDomainTrade, wireTradeSchema } from "./trade-schema";
 
+export type { HeldItems };
+
 const tradeEventSchema = z.object({ trade: wireTradeSchema });
 
 function success(w: z.output<typeof wireTradeSchema>): ParseResult<Trade> {
