@@ -65,6 +65,8 @@ export interface BrowserBenchOptions {
   /** Also measure the board with CONTAINMENT_CSS injected (a candidate fix, quantified). */
   containExperiment?: boolean;
   rates?: number[];
+  /** Seconds each rate is measured on the board (default 20): a p95 over 20 s rests on ~133 probes. */
+  phaseSeconds?: number;
 }
 
 const RETAINED = 100_000;
@@ -409,7 +411,7 @@ async function runBoard(
   stack: Stack,
   control: Control,
   eventsPerTrade: number,
-  o: { contain: boolean; rates: number[]; ramp: boolean; soakMinutes: number; soakWarmupMinutes: number; soakWarmupRate: number },
+  o: { contain: boolean; rates: number[]; phaseSeconds: number; ramp: boolean; soakMinutes: number; soakWarmupMinutes: number; soakWarmupRate: number },
   out: BrowserFigures,
   log: (line: string) => void,
 ): Promise<BoardRun> {
@@ -450,7 +452,7 @@ async function runBoard(
       await settle(board.page, 30_000);
       for (const rate of o.rates) {
         phases.push(
-          await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, ${view.name}`, targetRate: rate, seconds: 20, probeEveryMs: 150, drainMs: 5_000, cdp: board.cdp }, log),
+          await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, ${view.name}`, targetRate: rate, seconds: o.phaseSeconds, probeEveryMs: 150, drainMs: 5_000, cdp: board.cdp }, log),
         );
         await settle(board.page, 60_000);
       }
@@ -532,6 +534,7 @@ async function runBoard(
 export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserFigures> {
   const log = options.log ?? console.log;
   const rates = options.rates ?? [100, 1000, 2000];
+  const phaseSeconds = options.phaseSeconds ?? 20;
   const stack = await startStack("browser", {
     // Speed: a generated trade's whole life (minutes to days simulated) passes in about a second, so
     // the rate of new trades sets the event rate and finished trades pile up against the retention cap.
@@ -547,11 +550,11 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
     out.eventsPerTrade = await calibrate(control);
     log(`  simulator: ${out.eventsPerTrade.toFixed(2)} socket events per new trade at SIM_SPEED=1e6`);
 
-    const asBuilt = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: false, rates, ramp: !options.skipRamp, soakMinutes: options.soakMinutes ?? 0, soakWarmupMinutes: options.soakWarmupMinutes ?? 0, soakWarmupRate: options.soakWarmupRate ?? 200 }, out, log);
+    const asBuilt = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: false, rates, phaseSeconds, ramp: !options.skipRamp, soakMinutes: options.soakMinutes ?? 0, soakWarmupMinutes: options.soakWarmupMinutes ?? 0, soakWarmupRate: options.soakWarmupRate ?? 200 }, out, log);
     phases.push(...asBuilt.phases);
     out.boardSustainable = asBuilt.sustainable;
     if (options.containExperiment) {
-      const contained = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: true, rates, ramp: false, soakMinutes: 0, soakWarmupMinutes: 0, soakWarmupRate: 200 }, out, log);
+      const contained = await runBoard(browser, stack, control, out.eventsPerTrade, { contain: true, rates, phaseSeconds, ramp: false, soakMinutes: 0, soakWarmupMinutes: 0, soakWarmupRate: 200 }, out, log);
       phases.push(...contained.phases);
     }
 

@@ -8,7 +8,8 @@
 //                                      browser part without the naive baseline, plus the containment experiment
 //                                      (BENCH_EXPERIMENT_CSS='…' measures that stylesheet instead)
 //   npm run bench -- browser --rates=1000 --no-ramp --no-soak
-//                                      one rate only; BENCH_PROFILE_DIR=dir saves a page CPU profile per phase
+//                                      one rate only; BENCH_PROFILE_DIR=dir saves a page CPU profile per phase;
+//                                      --phase-seconds=60 measures each rate for 60 s (default 20): a steadier p95
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
 // the machine line printed first includes the load average.
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
         skipRamp: argv.includes("--no-ramp"),
         containExperiment: argv.includes("--contain"),
         rates: ratesArg(argv),
+        // Absent (0): the default 20 s.
+        phaseSeconds: wholeNumberArg(argv, "--phase-seconds=") || undefined,
       });
     }
     log(`  (${part} took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
