@@ -10,6 +10,7 @@
 import type { BotInfo, Trade, TradeItem, TradeSource } from "@/lib/trades/types";
 import * as caps from "./field-schemas";
 import type { ParseSuccess } from "./parse-result";
+import { intern } from "./intern";
 import { isoMs } from "./iso-ms";
 import { mapTradeStatus } from "./status-mapping";
 import { gameFromId } from "./trade-schema";
@@ -151,14 +152,15 @@ function item(v: unknown, held: TradeItem | undefined): TradeItem {
   ) {
     return held;
   }
-  const out: TradeItem = { id, name: shownName };
-  if (marketHashName !== undefined) out.marketHashName = marketHashName;
+  // Catalog text is shared with every other trade carrying the same item (see intern.ts).
+  const out: TradeItem = { id, name: intern(shownName) };
+  if (marketHashName !== undefined) out.marketHashName = intern(marketHashName);
   if (amount !== undefined) out.amount = amount;
   if (price !== undefined) out.price = price;
   if (status !== undefined) out.status = status;
   if (error !== undefined) out.error = error;
-  if (iconUrl !== undefined) out.iconUrl = iconUrl;
-  if (exterior !== undefined) out.exterior = exterior;
+  if (iconUrl !== undefined) out.iconUrl = intern(iconUrl);
+  if (exterior !== undefined) out.exterior = intern(exterior);
   return out;
 }
 
