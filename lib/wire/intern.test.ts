@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_INTERNED, MAX_INTERNED_LENGTH, intern, internedCount } from "./intern";
+import { MAX_INTERNED, MAX_INTERNED_LENGTH, intern, internOptional, internedCount } from "./intern";
 
 describe("intern", () => {
   it("returns an equal string, holding one entry per distinct value", () => {
@@ -7,6 +7,11 @@ describe("intern", () => {
     const a = intern(`AK-47 | Redline ${"x".repeat(3)}`);
     expect(intern(["AK-47 | Redline ", "xxx"].join(""))).toBe(a);
     expect(internedCount()).toBe(before + 1);
+  });
+
+  it("keeps an absent optional field absent", () => {
+    expect(internOptional(undefined)).toBeUndefined();
+    expect(internOptional("Field-Tested")).toBe("Field-Tested");
   });
 
   it("leaves long strings out of the pool", () => {

@@ -20,6 +20,11 @@ export function intern(value: string): string {
   return value;
 }
 
+/** `intern` for an optional field: undefined stays undefined. */
+export function internOptional(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : intern(value);
+}
+
 /** Strings held by the pool now (for tests and diagnostics). */
 export function internedCount(): number {
   return pool.size;

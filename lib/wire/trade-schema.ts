@@ -17,7 +17,7 @@ import {
   statusField,
   usdNumberField,
 } from "./field-schemas";
-import { intern } from "./intern";
+import { intern, internOptional } from "./intern";
 import { mapTradeStatus } from "./status-mapping";
 
 const typeField = z.unknown().transform((v, ctx) => {
@@ -122,13 +122,13 @@ function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, va
 function toItem(w: z.output<typeof wireItem>): TradeItem {
   // Catalog text is shared with every other trade carrying the same item (see intern.ts).
   const item: TradeItem = { id: w.id, name: intern(w.name ?? w.marketHashName ?? "") };
-  setIfDefined(item, "marketHashName", w.marketHashName === undefined ? undefined : intern(w.marketHashName));
+  setIfDefined(item, "marketHashName", internOptional(w.marketHashName));
   setIfDefined(item, "amount", w.amount);
   setIfDefined(item, "price", w.offer?.price ?? w.marketPrice);
   setIfDefined(item, "status", w.status);
   setIfDefined(item, "error", w.error);
-  setIfDefined(item, "iconUrl", w.iconUrl === undefined ? undefined : intern(w.iconUrl));
-  setIfDefined(item, "exterior", w.exterior === undefined ? undefined : intern(w.exterior));
+  setIfDefined(item, "iconUrl", internOptional(w.iconUrl));
+  setIfDefined(item, "exterior", internOptional(w.exterior));
   return item;
 }
 
