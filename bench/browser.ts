@@ -147,6 +147,18 @@ interface Sample {
   eventAt: number;
 }
 
+/** One probe change matched to its paint, in ms after the event (BENCH_SAMPLES_DIR writes these). */
+interface ProbeTiming {
+  /** When the simulator stamped the event (epoch ms). */
+  eventAt: number;
+  /** Event → painted. */
+  latency: number;
+  /** Event → its socket message in the page; null when the page did not see the message. */
+  transit: number | null;
+  /** Event → the row showing it in the DOM. */
+  toDom: number;
+}
+
 interface PhaseOptions {
   impl: "board" | "naive";
   view: string;
@@ -228,14 +240,19 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   await setEventRate(control, o.targetRate, eventsPerTrade);
   await sleep(3_000);
   await page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.reset());
+  // Names this phase's files (profile, trace, samples).
+  const fileStem = `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}`;
   // BENCH_PROFILE_DIR=dir: a CPU profile of the page per phase, to open in Chromium's DevTools.
   const profileDir = process.env.BENCH_PROFILE_DIR;
+  let tracing: Promise<void> | null = null;
   if (profileDir && o.cdp) {
     await o.cdp.send("Profiler.enable");
     await o.cdp.send("Profiler.start");
     // BENCH_TRACE_SECONDS: a longer trace (default 4 s) catches the phase's rare long tasks too.
     const traceMs = Math.max(1, Number(process.env.BENCH_TRACE_SECONDS) || 4) * 1000;
-    await saveTrace(o.cdp, path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.trace.json`), traceMs);
+    tracing = saveTrace(o.cdp, path.join(profileDir, `${fileStem}.trace.json`), traceMs);
+    // The trace covers the start of the measurement (probe changes included) unless BENCH_TRACE_BEFORE is set.
+    if (process.env.BENCH_TRACE_BEFORE) await tracing;
   }
   const eventsBefore = await socketEvents(page);
   const setAsideBefore = await setAsideCounts(page);
@@ -256,11 +273,12 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     await sleep(Math.max(0, o.probeEveryMs - (Date.now() - tickAt)));
   }
   const seconds = (Date.now() - started) / 1000;
+  await tracing;
   const busyAfter = await mainThreadSeconds(o.cdp);
   if (profileDir && o.cdp) {
     const { profile } = await o.cdp.send("Profiler.stop");
     mkdirSync(profileDir, { recursive: true });
-    writeFileSync(path.join(profileDir, `${o.view.replace(/[^a-z0-9]+/gi, "-")}-${o.targetRate}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(path.join(profileDir, `${fileStem}.cpuprofile`), JSON.stringify(profile));
   }
   const eventsAfter = await socketEvents(page);
   // Stop the feed, then give late probes a moment to paint.
@@ -281,6 +299,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   const latencies: number[] = [];
   let missed = 0;
   const unmatched: Sample[] = [];
+  const matched: ProbeTiming[] = [];
   for (const sample of samples) {
     const index = window_.results.findIndex((r, i) => !used.has(i) && r.id === sample.id && r.status === sample.status && r.paintedAt >= sample.eventAt - CLOCK_SKEW_TOLERANCE_MS);
     if (index < 0) {
@@ -289,9 +308,25 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       continue;
     }
     used.add(index);
-    latencies.push((window_.results[index]?.paintedAt ?? 0) - sample.eventAt);
+    const result = window_.results[index];
+    const latency = (result?.paintedAt ?? 0) - sample.eventAt;
+    latencies.push(latency);
+    const transit = result?.arrivedAt == null ? null : result.arrivedAt - sample.eventAt;
+    matched.push({ eventAt: sample.eventAt, latency, transit, toDom: (result?.mutatedAt ?? 0) - sample.eventAt });
+  }
+  // BENCH_SAMPLES_DIR=dir: every matched probe's timings, to see e.g. when in the second the slow ones fall.
+  const samplesDir = process.env.BENCH_SAMPLES_DIR;
+  if (samplesDir) {
+    mkdirSync(samplesDir, { recursive: true });
+    writeFileSync(path.join(samplesDir, `${fileStem}.samples.json`), JSON.stringify(matched));
   }
   const s = summarize(latencies);
+  // Event → paint split at the socket message's arrival in the page: delivery (simulator, socket,
+  // browser process) and the page's own work (waiting for its frame, ingest, render, layout, paint).
+  const split = matched.filter((m): m is ProbeTiming & { transit: number } => m.transit !== null);
+  const delivery = summarize(split.map((m) => m.transit));
+  const toDom = summarize(split.map((m) => m.toDom - m.transit));
+  const toPaint = summarize(split.map((m) => m.latency - m.toDom));
   const frames = window_.frameGaps.reduce((n, gap) => n + Math.max(1, Math.round(gap / FRAME_MS)), 0);
   const dropped = window_.frameGaps.reduce((n, gap) => n + Math.max(0, Math.round(gap / FRAME_MS) - 1), 0);
   const heap = o.cdp ? await heapMB(o.cdp).catch(() => null) : null;
@@ -326,6 +361,13 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `${figures.mainThread ? `; main thread busy ${pct(figures.mainThread.busy)} (script ${pct(figures.mainThread.script)})` : ""}` +
       `${figures.sustainable ? "" : " — NOT sustained"}`,
   );
+  if (split.length > 0) {
+    log(
+      `    of which delivery (event → message in the page) p50 ${ms(delivery.p50)}, p95 ${ms(delivery.p95)}, p99 ${ms(delivery.p99)}; ` +
+        `message → row in the DOM p50 ${ms(toDom.p50)}, p95 ${ms(toDom.p95)}, p99 ${ms(toDom.p99)}; ` +
+        `DOM → painted p50 ${ms(toPaint.p50)}, p95 ${ms(toPaint.p95)}, p99 ${ms(toPaint.p99)} (${split.length} probes)`,
+    );
+  }
   // What the board set aside during the phase, and each change whose paint was never matched: a
   // stale count here would mean the board dropped a newer version (see RESULTS.md on unmatched probes).
   const setAsideAfter = await setAsideCounts(page);
@@ -446,7 +488,8 @@ async function runBoard(
       { name: "rows in view", query: `probe-${run}` },
       { name: "default view", query: "" },
     ];
-    for (const view of views) {
+    // BENCH_VIEWS=rows: only the rows-in-view phases (the target's view), for quicker A/B runs.
+    for (const view of process.env.BENCH_VIEWS === "rows" ? views.slice(0, 1) : views) {
       await search.fill(view.query);
       await board.page.waitForFunction((check) => document.querySelectorAll("[data-trade-id]").length > 0 && (check === "probes" ? document.querySelectorAll("[data-trade-id]").length <= 24 : true), view.query ? "probes" : "all", { timeout: 60_000 });
       await settle(board.page, 30_000);

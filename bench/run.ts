@@ -9,7 +9,11 @@
 //                                      (BENCH_EXPERIMENT_CSS='…' measures that stylesheet instead)
 //   npm run bench -- browser --rates=1000 --no-ramp --no-soak
 //                                      one rate only; BENCH_PROFILE_DIR=dir saves a page CPU profile per phase;
-//                                      --phase-seconds=60 measures each rate for 60 s (default 20): a steadier p95
+//                                      --phase-seconds=60 measures each rate for 60 s (default 20): a steadier p95;
+//                                      --rates=0 measures the probes alone (the board's own fixed cost)
+//   Browser part, also: BENCH_VIEWS=rows (the rows-in-view view only), BENCH_SAMPLES_DIR=dir (every probe's
+//   timings as JSON), BENCH_TRACE_SECONDS / BENCH_TRACE_CATEGORIES / BENCH_TRACE_BEFORE (with BENCH_PROFILE_DIR:
+//   the trace's length, extra categories, and taking it before the probes start instead of during them)
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
 // the machine line printed first includes the load average.
@@ -44,7 +48,8 @@ function ratesArg(argv: readonly string[]): number[] | undefined {
   const arg = argv.find((a) => a.startsWith("--rates="));
   if (!arg) return undefined;
   const rates = arg.slice("--rates=".length).split(",").map(Number);
-  if (rates.some((r) => !Number.isInteger(r) || r <= 0)) throw new Error(`--rates: expected positive integers, got ${arg}`);
+  // 0: the simulator's own traffic off, only the probes' changes: the board's fixed cost.
+  if (rates.some((r) => !Number.isInteger(r) || r < 0)) throw new Error(`--rates: expected whole numbers, got ${arg}`);
   return rates;
 }
 

@@ -11,6 +11,10 @@ export interface ProbeResult {
   status: string;
   /** Epoch ms just after the frame that first painted the row with this status. */
   paintedAt: number;
+  /** Epoch ms at which the first socket message naming this probe after arm() reached the page (null: not seen). */
+  arrivedAt: number | null;
+  /** Epoch ms at which the row with this status appeared in the DOM (before the frame painted it). */
+  mutatedAt: number;
 }
 
 export interface BenchWindow {
@@ -55,9 +59,15 @@ export function installBenchInstruments(): void {
     });
 
   const pending = new Map<string, string>();
+  // Probes armed but whose event has not reached the page yet, and when it did for those that have:
+  // splits event → paint into the socket's delivery and the page's own work.
+  const inTransit = new Set<string>();
+  const arrivals = new Map<string, number>();
   const bench: BenchWindow = {
     arm(id, status) {
       pending.set(id, status);
+      inTransit.add(id);
+      arrivals.delete(id);
       bench.pending = pending.size;
       check();
     },
@@ -81,7 +91,14 @@ export function installBenchInstruments(): void {
     // Date.now(), the wall clock the simulator stamps updatedAt with. (timeOrigin + performance.now()
     // follows the monotonic clock, which drifts from the wall clock by milliseconds over a long run:
     // enough to make a fast paint look earlier than its event, so it matched a later one.)
-    const record = () => bench.results.push({ id, status, paintedAt: Date.now() });
+    const arrivedAt = arrivals.get(id) ?? null;
+    arrivals.delete(id);
+    const mutatedAt = Date.now();
+    console.timeStamp("probe in DOM");
+    const record = () => {
+      bench.results.push({ id, status, paintedAt: Date.now(), arrivedAt, mutatedAt });
+      console.timeStamp("probe painted");
+    };
     if (rafPhase) post(record);
     else nativeRaf(() => post(record));
   };
@@ -121,7 +138,17 @@ export function installBenchInstruments(): void {
       super(url, protocols);
       // socket.io EVENT packets over engine.io MESSAGE: "42…"
       this.addEventListener("message", (event: MessageEvent) => {
-        if (typeof event.data === "string" && event.data.startsWith("42")) bench.socketEvents += 1;
+        if (typeof event.data !== "string" || !event.data.startsWith("42")) return;
+        bench.socketEvents += 1;
+        if (inTransit.size === 0) return;
+        for (const id of inTransit) {
+          if (event.data.includes(id)) {
+            inTransit.delete(id);
+            arrivals.set(id, Date.now());
+            // Marks in a Chromium trace (BENCH_PROFILE_DIR), to find a probe's frame.
+            console.timeStamp("probe message");
+          }
+        }
       });
     }
   }
