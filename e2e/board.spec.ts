@@ -163,6 +163,40 @@ test("search finds a trade by id, externalId, Steam ID, offer id and item name",
   await expect(page.getByTestId("trade-count")).toHaveText("0");
 });
 
+test("a re-sorted board keeps its rows in place in the page, while their positions, row numbers and arrow keys follow the sort", async ({ page }) => {
+  await openBoard(page);
+  const tag = uniqueTag("order");
+  // Created one after another: newest activity first, the board lists them third, second, first.
+  const first = await createTrade({ status: "active", itemName: `${tag} Glock-18 | Fade` });
+  const second = await createTrade({ status: "active", itemName: `${tag} USP-S | Orion` });
+  const third = await createTrade({ status: "active", itemName: `${tag} AK-47 | Redline` });
+  await search(page, tag);
+  await expect(page.getByTestId("trade-count")).toHaveText("3");
+  const expectSortOrder = async (ids: string[]) => {
+    for (const [place, id] of ids.entries()) await expect(tradeRow(page, id)).toHaveAttribute("aria-rowindex", String(place + 2));
+    const tops = await Promise.all(ids.map(async (id) => (await tradeRow(page, id).boundingBox())?.y ?? Number.NaN));
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+  };
+  await expectSortOrder([third.id, second.id, first.id]);
+  const domBefore = await renderedIds(page);
+
+  // The oldest moves to the top: it is shown and numbered first, but no row moved in the document
+  // (moving rows made the browser rebuild them on every re-sort).
+  await simRequest("POST", `/__sim/trades/${first.id}/status`, { status: "hold" });
+  await expect(tradeRow(page, first.id)).toHaveAttribute("aria-rowindex", "2");
+  await expectSortOrder([first.id, third.id, second.id]);
+  expect(await renderedIds(page)).toEqual(domBefore);
+
+  // The keyboard follows what is on screen, not the document order.
+  await tradeRow(page, first.id).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(tradeRow(page, third.id)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(tradeRow(page, second.id)).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(tradeRow(page, first.id)).toBeFocused();
+});
+
 test("the crypto feeds show the simulator's deposits and withdrawals", async ({ page }) => {
   await openBoard(page);
   const deposit = await simRequest<{ id: string }>("POST", "/__sim/funding", { kind: "deposit", status: "PENDING" });

@@ -1,10 +1,12 @@
 "use client";
 // The virtualized body of the trade table: only the rows in view (plus a few) are in the DOM, so
-// 100,000 trades cost the same to render as 30. Keyboard: one row is in the tab order; arrows,
-// Page Up/Down, Home and End move between rows; Enter opens the trade.
+// 100,000 trades cost the same to render as 30. Rows are positioned by transform and kept in a stable
+// DOM order while the board re-sorts (stable-order.ts). Keyboard: one row is in the tab order; arrows,
+// Page Up/Down, Home and End move between rows in sort order; Enter opens the trade.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { ROW_HEIGHT } from "./columns";
 import { rowWindow, scrollTopFor } from "./row-window";
+import { stableRenderOrder } from "./stable-order";
 import { TradeRow } from "./trade-row";
 
 const OVERSCAN = 12;
@@ -57,8 +59,16 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   // Rows have one fixed height, so which are in view is arithmetic on scrollTop.
   const viewport = useViewport(scrollRef);
   const { first, end } = rowWindow({ count: ids.length, rowHeight: ROW_HEIGHT, scrollTop: viewport.scrollTop, viewportHeight: viewport.height, overscan: OVERSCAN });
-  const items: { index: number; start: number }[] = [];
-  for (let index = first; index < end; index += 1) items.push({ index, start: index * ROW_HEIGHT });
+  const indexOf = new Map<string, number>();
+  for (let index = first; index < end; index += 1) {
+    const id = ids[index];
+    if (id !== undefined) indexOf.set(id, index);
+  }
+  const renderedIds = [...indexOf.keys()];
+  // A render React repeats or throws away leaves an order that is still a valid hint: the function is
+  // idempotent and any order renders correctly.
+  const domOrder = useRef<readonly string[]>([]);
+  domOrder.current = stableRenderOrder(domOrder.current, renderedIds);
 
   // Focus a row once it has been rendered after a keyboard move scrolled it into view.
   useEffect(() => {
@@ -90,15 +100,14 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
     setFocusId(id);
   };
 
-  const renderedIds = items.map((item) => ids[item.index]);
-  const tabStop = activeId !== null && renderedIds.includes(activeId) ? activeId : (renderedIds[0] ?? null);
+  const tabStop = activeId !== null && indexOf.has(activeId) ? activeId : (renderedIds[0] ?? null);
 
   return (
     <div role="presentation" className="relative w-full" style={{ height: ids.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
-      {items.map((item) => {
-        const id = ids[item.index];
-        if (id === undefined) return null;
-        return <TradeRow key={id} id={id} index={item.index} start={item.start} focusable={id === tabStop} onOpen={onOpen} onFocusRow={onFocusRow} />;
+      {domOrder.current.map((id) => {
+        const index = indexOf.get(id);
+        if (index === undefined) return null;
+        return <TradeRow key={id} id={id} index={index} start={index * ROW_HEIGHT} focusable={id === tabStop} onOpen={onOpen} onFocusRow={onFocusRow} />;
       })}
     </div>
   );
