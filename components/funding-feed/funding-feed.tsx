@@ -1,30 +1,38 @@
 "use client";
-// A feed region ("Crypto deposits" / "Crypto withdrawals"), newest first. Funding volume is small, so
-// the feed sorts its whole (copy-on-write) Map when it changes and renders the newest entries.
-import { useMemo } from "react";
+// A feed region ("Crypto deposits" / "Crypto withdrawals"), newest first: when its (copy-on-write)
+// Map changes, the feed picks out the newest entries and renders those.
+import { memo, useMemo } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { selectDeposits, selectWithdrawals } from "@/lib/store/selectors";
-import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
+import { useThrottledOpsStore, type WallClockSlot } from "@/lib/store/use-throttled-ops-store";
 import type { FundingKind } from "@/lib/trades/types";
 import { FundingItem } from "./funding-item";
 import { newestFirst } from "./newest-first";
 
 const SHOWN = 50;
-const FEED_PACE_MS = 1_000;
+/**
+ * Each feed refreshes once a second in a slot of its own, a quarter of a second from the clock's
+ * whole-second tick and half a second from the other feed. Under a busy socket a refresh inserts
+ * several items at the top and relays out the list; landing in the same frame as the tick, the two made
+ * it 20-50 ms long every second, and most trade rows painted late were waiting behind it (bench/RESULTS.md).
+ */
+const FEED_PACE: Record<FundingKind, WallClockSlot> = {
+  deposit: { everyMs: 1_000, offsetMs: 250 },
+  withdrawal: { everyMs: 1_000, offsetMs: 750 },
+};
 
-export function FundingFeed({ kind, title }: { kind: FundingKind; title: string }) {
+export const FundingFeed = memo(function FundingFeed({ kind, title }: { kind: FundingKind; title: string }) {
   // New funding shows within a second. Each refresh moves every item down the list, which costs the
   // tab a relayout and repaint of the whole column; at a busy socket's pace that was the largest
   // single drag on trade rows painting (bench/RESULTS.md), so the feeds refresh at a calmer pace.
-  const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, FEED_PACE_MS);
-  const list = useMemo(() => newestFirst(feed.values()), [feed]);
-  const shown = list.slice(0, SHOWN);
+  const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, FEED_PACE[kind]);
+  const shown = useMemo(() => newestFirst(feed.values(), SHOWN), [feed]);
   return (
     <section aria-label={title} className={`flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none ${PAINT_ISOLATED}`}>
       <h2 className="flex items-baseline justify-between border-b border-slate-800 px-3 py-1.5 text-xs font-semibold text-slate-200">
         {title}
         <span className="font-normal tabular-nums text-slate-500">
-          {list.length > SHOWN ? `newest ${SHOWN} of ${list.length}` : list.length}
+          {feed.size > SHOWN ? `newest ${SHOWN} of ${feed.size}` : feed.size}
         </span>
       </h2>
       {shown.length === 0 ? (
@@ -40,4 +48,4 @@ export function FundingFeed({ kind, title }: { kind: FundingKind; title: string 
       )}
     </section>
   );
-}
+});

@@ -6,14 +6,21 @@ import type { Funding } from "@/lib/trades/types";
 import { oldestKeys } from "./eviction";
 import { DEFAULT_FUNDING_CAP, type FundingState, type OpsState } from "./state";
 
+// Funding objects are never mutated (a change arrives as a new object), so each one's stamp is parsed
+// once: over its cap a feed's eviction reads the stamp of every entry it holds, up to 5,000.
+const stamps = new WeakMap<Funding, number>();
+
 /** The funding object has no reliable updatedAt (§4.1), so the latest of its timestamps orders it. */
 export function fundingStampMs(f: Funding): number {
+  const known = stamps.get(f);
+  if (known !== undefined) return known;
   let best = Number.NEGATIVE_INFINITY;
   for (const iso of [f.createdAt, f.updatedAt, f.completedAt]) {
     if (iso === undefined) continue;
     const ms = Date.parse(iso);
     if (Number.isFinite(ms) && ms > best) best = ms;
   }
+  stamps.set(f, best);
   return best;
 }
 

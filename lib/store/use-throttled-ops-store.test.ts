@@ -74,4 +74,15 @@ describe("subscribeThrottled", () => {
     expect(deliveredAt.early).toEqual([1_000_000, 1_001_000, 1_002_000]);
     expect(deliveredAt.late).toEqual([1_000_370, 1_001_000, 1_002_000]);
   });
+
+  it("delivers a slot at its offset past the wall-clock multiples, apart from the panels on the whole seconds", () => {
+    const store = createOpsStore({ now: 1 });
+    const deliveredAt: number[] = [];
+    subscribeThrottled(store, selectNow, { everyMs: 1_000, offsetMs: 250 }, () => deliveredAt.push(Date.now()));
+    for (let step = 0; step < 20; step += 1) {
+      store.getState().tick(2 + step);
+      vi.advanceTimersByTime(130);
+    }
+    expect(deliveredAt).toEqual([1_000_000, 1_000_250, 1_001_250, 1_002_250]);
+  });
 });

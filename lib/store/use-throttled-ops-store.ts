@@ -8,16 +8,29 @@ import { msUntilNextMultiple } from "./clock-grid";
 import type { OpsStore, OpsStoreApi } from "./ops-store";
 import { useOpsStoreApi } from "./use-ops-store";
 
-/** A delay, fixed or read afresh each time (the board's summary adapts it to how long a pass took). */
-export type Pace = number | { readonly current: number };
+/**
+ * A fixed pace with its own slot in the period: deliveries at `offsetMs` past each multiple of `everyMs`
+ * on the wall clock. A panel whose refresh is heavy takes a slot apart from the others (see clock-grid.ts).
+ */
+export interface WallClockSlot {
+  readonly everyMs: number;
+  readonly offsetMs: number;
+}
+
+/**
+ * A delay: fixed (delivered on the wall clock's multiples of it), fixed in a slot of its own, or read
+ * afresh each time (the board's summary adapts it to how long a pass took).
+ */
+export type Pace = number | WallClockSlot | { readonly current: number };
 
 /**
  * How long until the next delivery may happen. A fixed pace delivers on its multiples of the wall
  * clock, so every panel on the same pace (and the store's one-second clock) changes in the same frame
- * (see clock-grid.ts); an adaptive pace counts from the last delivery.
+ * (see clock-grid.ts), or at its slot's offset past them; an adaptive pace counts from the last delivery.
  */
 function waitFor(pace: Pace, lastDelivery: number, now: number): number {
   if (typeof pace === "number") return msUntilNextMultiple(Math.max(now, lastDelivery), pace);
+  if ("everyMs" in pace) return msUntilNextMultiple(Math.max(now, lastDelivery) - pace.offsetMs, pace.everyMs);
   return Math.max(0, lastDelivery + pace.current - now);
 }
 
