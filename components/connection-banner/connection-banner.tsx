@@ -2,6 +2,7 @@
 // The connection banner (role="status", named "Connection"): the live feed's state in words and by
 // shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
 // a resync. data-state carries the machine-readable state.
+import { memo } from "react";
 import { selectConnection, selectLastEventAt, selectLastResync, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
@@ -23,7 +24,7 @@ const MARK: Record<ConnectionView["state"], string> = {
   "signed-out": "⏻",
 };
 
-export function ConnectionBanner() {
+export const ConnectionBanner = memo(function ConnectionBanner() {
   const connection = useOpsStore(selectConnection);
   // The state itself is never delayed; the age of the last event is shown in whole seconds anyway.
   const lastEventAt = useThrottledOpsStore(selectLastEventAt, 500);
@@ -62,4 +63,4 @@ export function ConnectionBanner() {
       ) : null}
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 // The Diagnostics region: what the live feed delivered and what the board refused or dropped, so an
 // operator can tell "quiet market" from "broken feed". Headline figures always visible; detail folds.
-import { useState } from "react";
+import { memo, useState } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { liveSessionFor } from "@/lib/live/use-live-session";
@@ -15,7 +15,7 @@ const DIAGNOSTICS_PACE_MS = 500;
 const COUNT = new Intl.NumberFormat("en-US");
 const RATE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
-export function DiagnosticsPanel() {
+export const DiagnosticsPanel = memo(function DiagnosticsPanel() {
   const store = useOpsStoreApi();
   const d = useThrottledOpsStore(selectDiagnostics, DIAGNOSTICS_PACE_MS);
   const retention = useThrottledOpsStore(selectRetention, DIAGNOSTICS_PACE_MS);
@@ -108,4 +108,4 @@ export function DiagnosticsPanel() {
       </div>
     </section>
   );
-}
+});

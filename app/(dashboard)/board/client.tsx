@@ -1,7 +1,9 @@
 "use client";
 // The board page's interactive half: one ops store for this page (with the server's stall limits),
 // the live session feeding it, and the layout — connection banner and KPI strip on top, the trade
-// board in the main column, crypto feeds and diagnostics on the right.
+// board in the main column, crypto feeds and diagnostics on the right. The board's summary changes
+// up to ten times a second; the banner, feeds and Diagnostics read the store themselves and are
+// memoized, so only the KPI strip and the board re-render with it.
 import { useRef } from "react";
 import { ConnectionBanner } from "@/components/connection-banner/connection-banner";
 import { DiagnosticsPanel } from "@/components/diagnostics/diagnostics-panel";
