@@ -13,8 +13,9 @@ const SHOWN = 50;
 /**
  * Each feed refreshes once a second in a slot of its own, a quarter of a second from the clock's
  * whole-second tick and half a second from the other feed. Under a busy socket a refresh inserts
- * several items at the top and relays out the list; landing in the same frame as the tick, the two made
- * it 20-50 ms long every second, and most trade rows painted late were waiting behind it (bench/RESULTS.md).
+ * several items at the top and relays out the list; in the same frame as the tick, the two made it
+ * 20-50 ms long, and trade rows changing in the first 100 ms of a second were painted late three
+ * times as often as the rest (bench/RESULTS.md).
  */
 const FEED_PACE: Record<FundingKind, WallClockSlot> = {
   deposit: { everyMs: 1_000, offsetMs: 250 },

@@ -2,8 +2,8 @@
 // by transform, so their DOM order does not have to follow the sort. React reconciles a keyed list by
 // moving DOM nodes, and moving one row to the top (the newest-activity sort does that on every change)
 // moves every row above its old place: Blink then detaches and rebuilds those rows' layout (style,
-// text shaping, layout), 10-20 ms a pass at 1,000 events/s (bench/RESULTS.md). With this order a
-// re-sort changes only the rows' transforms. Screen readers get each row's place from aria-rowindex;
+// text shaping, layout); at 1,000 events/s a trace showed such a frame about every 100 ms
+// (bench/RESULTS.md). With this order a re-sort changes only the rows' transforms. Screen readers get each row's place from aria-rowindex;
 // keyboard moves follow the sort (trade-rows.tsx). Pure.
 
 /**
