@@ -16,6 +16,7 @@ import { simRequestTo, type SimTarget } from "@/e2e/support/sim-control";
 import type { BenchWindow, ProbeResult } from "./browser/instrument";
 import { bundleForBrowser } from "./bundle";
 import { startNaiveServer } from "./naive/server";
+import { startSocketObserver, type SocketObserver } from "./socket-observer";
 import { ms, signInOverHttp, startStack, summarize, type Stack } from "./support";
 
 export interface PhaseFigures {
@@ -145,6 +146,8 @@ interface Sample {
   id: string;
   status: string;
   eventAt: number;
+  /** The event's updatedAt as the simulator sent it (the observer's key). */
+  updatedAt: string;
 }
 
 /** One probe change matched to its paint, in ms after the event (BENCH_SAMPLES_DIR writes these). */
@@ -155,6 +158,8 @@ interface ProbeTiming {
   latency: number;
   /** Event → its socket message in the page; null when the page did not see the message. */
   transit: number | null;
+  /** Event → the same message at the bench's own socket (BENCH_OBSERVER=1); null otherwise. */
+  observed: number | null;
   /** Event → the row showing it in the DOM. */
   toDom: number;
 }
@@ -167,6 +172,8 @@ interface PhaseOptions {
   probeEveryMs: number;
   drainMs: number;
   cdp: CDPSession | null;
+  /** BENCH_OBSERVER=1: the bench's own subscriber, to split delivery at the simulator's side. */
+  observer?: SocketObserver | null;
 }
 
 /** A few seconds of Chromium's own trace (style, layout, paint, scripting), for DevTools' Performance panel. */
@@ -211,17 +218,22 @@ async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: 
 interface MainThreadSeconds {
   task: number;
   script: number;
+  style: number;
+  layout: number;
 }
 
 interface MainThreadShares {
   busy: number;
   script: number;
+  style: number;
+  layout: number;
 }
 
 /** What share of `seconds` the main thread spent between two readings. */
 function mainThreadShares(before: MainThreadSeconds | null, after: MainThreadSeconds | null, seconds: number): MainThreadShares | null {
   if (!before || !after) return null;
-  return { busy: (after.task - before.task) / seconds, script: (after.script - before.script) / seconds };
+  const share = (key: keyof MainThreadSeconds) => (after[key] - before[key]) / seconds;
+  return { busy: share("task"), script: share("script"), style: share("style"), layout: share("layout") };
 }
 
 async function mainThreadSeconds(cdp: CDPSession | null): Promise<MainThreadSeconds | null> {
@@ -230,7 +242,7 @@ async function mainThreadSeconds(cdp: CDPSession | null): Promise<MainThreadSeco
     await cdp.send("Performance.enable");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const read = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
-    return { task: read("TaskDuration"), script: read("ScriptDuration") };
+    return { task: read("TaskDuration"), script: read("ScriptDuration"), style: read("RecalcStyleDuration"), layout: read("LayoutDuration") };
   } catch {
     return null;
   }
@@ -269,7 +281,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     nextStatus.set(id, status);
     await page.evaluate(([pid, pstatus]) => (window as unknown as { __bench: BenchWindow }).__bench.arm(pid ?? "", pstatus ?? ""), [id, status]);
     const trade = await control<{ updatedAt: string }>("POST", `/__sim/trades/${id}/status`, { status, stall: true });
-    samples.push({ id, status, eventAt: Date.parse(trade.updatedAt) });
+    samples.push({ id, status, eventAt: Date.parse(trade.updatedAt), updatedAt: trade.updatedAt });
     await sleep(Math.max(0, o.probeEveryMs - (Date.now() - tickAt)));
   }
   const seconds = (Date.now() - started) / 1000;
@@ -312,7 +324,9 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
     const latency = (result?.paintedAt ?? 0) - sample.eventAt;
     latencies.push(latency);
     const transit = result?.arrivedAt == null ? null : result.arrivedAt - sample.eventAt;
-    matched.push({ eventAt: sample.eventAt, latency, transit, toDom: (result?.mutatedAt ?? 0) - sample.eventAt });
+    const observedAt = o.observer?.arrivedAt(sample.id, sample.updatedAt);
+    const observed = observedAt === undefined ? null : observedAt - sample.eventAt;
+    matched.push({ eventAt: sample.eventAt, latency, transit, observed, toDom: (result?.mutatedAt ?? 0) - sample.eventAt });
   }
   // BENCH_SAMPLES_DIR=dir: every matched probe's timings, to see e.g. when in the second the slow ones fall.
   const samplesDir = process.env.BENCH_SAMPLES_DIR;
@@ -358,7 +372,7 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `long tasks ${figures.longTasks} (${figures.longTaskMs.toFixed(0)} ms, max ${figures.maxLongTask.toFixed(0)} ms); ` +
       `frames dropped ${dropped}/${frames} (${((dropped / Math.max(1, frames)) * 100).toFixed(1)} %)` +
       `${heap !== null ? `; heap ${heap.toFixed(0)} MB` : ""}` +
-      `${figures.mainThread ? `; main thread busy ${pct(figures.mainThread.busy)} (script ${pct(figures.mainThread.script)})` : ""}` +
+      `${figures.mainThread ? `; main thread busy ${pct(figures.mainThread.busy)} (script ${pct(figures.mainThread.script)}, style ${pct(figures.mainThread.style)}, layout ${pct(figures.mainThread.layout)})` : ""}` +
       `${figures.sustainable ? "" : " — NOT sustained"}`,
   );
   if (split.length > 0) {
@@ -366,6 +380,15 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
       `    of which delivery (event → message in the page) p50 ${ms(delivery.p50)}, p95 ${ms(delivery.p95)}, p99 ${ms(delivery.p99)}; ` +
         `message → row in the DOM p50 ${ms(toDom.p50)}, p95 ${ms(toDom.p95)}, p99 ${ms(toDom.p99)}; ` +
         `DOM → painted p50 ${ms(toPaint.p50)}, p95 ${ms(toPaint.p95)}, p99 ${ms(toPaint.p99)} (${split.length} probes)`,
+    );
+  }
+  const observedSplit = split.filter((m): m is ProbeTiming & { transit: number; observed: number } => m.observed !== null);
+  if (observedSplit.length > 0) {
+    const atObserver = summarize(observedSplit.map((m) => m.observed));
+    const observerToPage = summarize(observedSplit.map((m) => m.transit - m.observed));
+    log(
+      `    delivery split at the bench's own socket: event → a Node subscriber p50 ${ms(atObserver.p50)}, p95 ${ms(atObserver.p95)}, p99 ${ms(atObserver.p99)}; ` +
+        `that subscriber → the page p50 ${ms(observerToPage.p50)}, p95 ${ms(observerToPage.p95)}, p99 ${ms(observerToPage.p99)} (${observedSplit.length} probes)`,
     );
   }
   // What the board set aside during the phase, and each change whose paint was never matched: a
@@ -463,6 +486,7 @@ async function runBoard(
   const phases: PhaseFigures[] = [];
   const probes: string[] = [];
   const board = await newBenchPage(browser, o.contain);
+  let observer: SocketObserver | null = null;
   try {
     await cookiesFor(board.context, app.url, stack);
     await board.page.goto(`${app.url}/board`);
@@ -481,6 +505,10 @@ async function runBoard(
       probes.push((await control<{ id: string }>("POST", "/__sim/trades", { status: "active", externalId: `probe-${run}-${i}`, stall: true })).id);
     }
     await board.page.waitForFunction((n) => document.querySelectorAll("[data-trade-id]").length === n, PROBES, { timeout: 60_000 });
+    if (process.env.BENCH_OBSERVER) {
+      observer ??= await startSocketObserver(stack.sim);
+      observer.watch(probes);
+    }
     out.retained = await tradesHeld(board.page);
     log(`  ${label}: ${out.retained.toLocaleString("en")} trades held; JS heap after GC ${(await heapMB(board.cdp)).toFixed(0)} MB`);
 
@@ -495,7 +523,7 @@ async function runBoard(
       await settle(board.page, 30_000);
       for (const rate of o.rates) {
         phases.push(
-          await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, ${view.name}`, targetRate: rate, seconds: o.phaseSeconds, probeEveryMs: 150, drainMs: 5_000, cdp: board.cdp }, log),
+          await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, ${view.name}`, targetRate: rate, seconds: o.phaseSeconds, probeEveryMs: 150, drainMs: 5_000, cdp: board.cdp, observer }, log),
         );
         await settle(board.page, 60_000);
       }
@@ -570,6 +598,7 @@ async function runBoard(
     }
     return { label, phases, sustainable, probes };
   } finally {
+    observer?.stop();
     await board.context.close();
   }
 }

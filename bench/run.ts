@@ -12,7 +12,8 @@
 //                                      --phase-seconds=60 measures each rate for 60 s (default 20): a steadier p95;
 //                                      --rates=0 measures the probes alone (the board's own fixed cost)
 //   Browser part, also: BENCH_VIEWS=rows (the rows-in-view view only), BENCH_SAMPLES_DIR=dir (every probe's
-//   timings as JSON), BENCH_TRACE_SECONDS / BENCH_TRACE_CATEGORIES / BENCH_TRACE_BEFORE (with BENCH_PROFILE_DIR:
+//   timings as JSON), BENCH_OBSERVER=1 (a subscriber in the bench's own process splits delivery at the
+//   simulator's side), BENCH_TRACE_SECONDS / BENCH_TRACE_CATEGORIES / BENCH_TRACE_BEFORE (with BENCH_PROFILE_DIR:
 //   the trace's length, extra categories, and taking it before the probes start instead of during them)
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
