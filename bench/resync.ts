@@ -3,6 +3,7 @@
 // dashboard → AssetPay REST (the simulator), 100 refs per call, rate-limited pool → parsed with lib/wire
 // in the "browser" (this Node process) → applied to the store. While "disconnected", 1,000 of the
 // trades moved on the simulator, so the resync has real changes to find.
+import path from "node:path";
 import { fetchResync } from "@/lib/live/resync-client";
 import { createOpsStore } from "@/lib/store/ops-store";
 import { ms, pool, signInOverHttp, startStack } from "./support";
@@ -34,7 +35,10 @@ export async function runResyncBench(options: { trades?: number; runs?: number; 
   const count = options.trades ?? 10_000;
   const runs = options.runs ?? 3;
   const log = options.log ?? console.log;
-  const stack = await startStack("resync", { apps: [{ label: "app" }] });
+  // BENCH_PROFILE_DIR=dir also writes the dashboard server's CPU profile there (as the token part does).
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : undefined;
+  const stack = await startStack("resync", { apps: [{ label: "app", ...(nodeArgs ? { nodeArgs } : {}) }] });
   const out: ResyncFigures[] = [];
   try {
     const sim: SimTarget = stack.sim;
