@@ -4,6 +4,7 @@
 //                                      --soak-warmup=10 first runs 10 minutes before the first reading,
 //                                      at --soak-warmup-rate=N events/s (default 200)
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
+//   npm run bench -- message           opt-in only: the browser's own cost per socket message on a bare page
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
 //                                      (BENCH_EXPERIMENT_CSS='…' measures that stylesheet instead)
@@ -23,15 +24,19 @@ import path from "node:path";
 import { runBoardSummaryBench } from "./board-summary";
 import { runBrowserBench } from "./browser";
 import { runIngestBench } from "./ingest";
+import { runMessageCostBench } from "./message-cost";
 import { runResyncBench } from "./resync";
 import { machine } from "./support";
 import { runTokenRouteBench } from "./token-route";
 
 const PARTS = ["ingest", "summary", "token", "resync", "browser"] as const;
-type Part = (typeof PARTS)[number];
+/** Parts that run only when named: experiments behind a figure in RESULTS.md, not targets of #7. */
+const OPT_IN_PARTS = ["message"] as const;
+type Part = (typeof PARTS)[number] | (typeof OPT_IN_PARTS)[number];
 
 function chosenParts(argv: readonly string[]): Part[] {
-  const named = argv.filter((arg): arg is Part => (PARTS as readonly string[]).includes(arg));
+  const known: readonly string[] = [...PARTS, ...OPT_IN_PARTS];
+  const named = argv.filter((arg): arg is Part => known.includes(arg));
   return named.length > 0 ? named : [...PARTS];
 }
 
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   log(`AssetPay Ops benchmarks, ${new Date().toISOString()}`);
   log(`machine: ${machine()}`);
-  const needsBuild = parts.some((p) => p !== "ingest" && p !== "summary");
+  const needsBuild = parts.some((p) => p !== "ingest" && p !== "summary" && p !== "message");
   if (needsBuild && !existsSync(path.resolve(__dirname, "..", ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (the token, resync and browser benchmarks use it).");
   }
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     if (part === "summary") runBoardSummaryBench({ log });
     if (part === "token") await runTokenRouteBench(log);
     if (part === "resync") await runResyncBench({ log });
+    if (part === "message") await runMessageCostBench(log);
     if (part === "browser") {
       if (soakMinutes > 0 && soakMinutes < 30) log(`  (short soak: ${soakMinutes} min; \`npm run bench -- --soak\` runs the full 30 min)`);
       await runBrowserBench({
