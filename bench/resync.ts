@@ -3,10 +3,9 @@
 // dashboard → AssetPay REST (the simulator), 100 refs per call, rate-limited pool → parsed with lib/wire
 // in the "browser" (this Node process) → applied to the store. While "disconnected", 1,000 of the
 // trades moved on the simulator, so the resync has real changes to find.
-import path from "node:path";
 import { fetchResync } from "@/lib/live/resync-client";
 import { createOpsStore } from "@/lib/store/ops-store";
-import { ms, pool, signInOverHttp, startStack } from "./support";
+import { ms, pool, serverProfileOptions, signInOverHttp, startStack } from "./support";
 import { simRequestTo, type SimTarget } from "@/e2e/support/sim-control";
 
 export interface ResyncFigures {
@@ -35,10 +34,8 @@ export async function runResyncBench(options: { trades?: number; runs?: number; 
   const count = options.trades ?? 10_000;
   const runs = options.runs ?? 3;
   const log = options.log ?? console.log;
-  // BENCH_PROFILE_DIR=dir also writes the dashboard server's CPU profile there (as the token part does).
-  const profileDir = process.env.BENCH_PROFILE_DIR;
-  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : undefined;
-  const stack = await startStack("resync", { apps: [{ label: "app", ...(nodeArgs ? { nodeArgs } : {}) }] });
+  // BENCH_PROFILE_DIR=dir also writes the dashboard server's CPU profile there.
+  const stack = await startStack("resync", { apps: [{ label: "app", ...serverProfileOptions() }] });
   const out: ResyncFigures[] = [];
   try {
     const sim: SimTarget = stack.sim;

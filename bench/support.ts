@@ -3,6 +3,7 @@
 // Bench-only; never imported by app code.
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import path from "node:path";
 import {
   makeStaffCredentials,
   startAppProcess,
@@ -32,6 +33,15 @@ function stopOnSignals(): void {
       void Promise.allSettled([...running].map((stop) => stop())).finally(() => process.exit(130));
     });
   }
+}
+
+/**
+ * BENCH_PROFILE_DIR=dir: Node flags that make a dashboard server write its CPU profile there, to spread
+ * into an `apps` entry of startStack; nothing when the variable is unset.
+ */
+export function serverProfileOptions(): { nodeArgs?: string[] } {
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  return profileDir ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {};
 }
 
 /** A simulator and one dashboard per entry of `apps` (each with its own options), stopped together. */

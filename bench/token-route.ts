@@ -10,8 +10,7 @@
 // check leaves the session in the verified-session memo. A last line measures sessions that did not.
 // Latency is measured by the client (Node fetch on the same 2-core machine), from send to full body.
 // BENCH_PROFILE_DIR=dir also writes the dashboard server's CPU profile there.
-import path from "node:path";
-import { ms, pool, signInOverHttp, startStack, summarize } from "./support";
+import { ms, pool, serverProfileOptions, signInOverHttp, startStack, summarize } from "./support";
 
 export interface TokenRouteFigures {
   mode: string;
@@ -100,12 +99,10 @@ async function firstRequestOfNewSessions(appUrl: string, staff: Parameters<typeo
 }
 
 export async function runTokenRouteBench(log: (line: string) => void = console.log): Promise<TokenRouteFigures[]> {
-  const profileDir = process.env.BENCH_PROFILE_DIR;
-  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : undefined;
   const stack = await startStack("token", {
     apps: [
-      { label: "api-minting", ...(nodeArgs ? { nodeArgs } : {}) },
-      { label: "local-signing", localSigning: true, ...(nodeArgs ? { nodeArgs } : {}) },
+      { label: "api-minting", ...serverProfileOptions() },
+      { label: "local-signing", localSigning: true, ...serverProfileOptions() },
     ],
   });
   const out: TokenRouteFigures[] = [];
