@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS, chromiumExecutablePath } from "@/e2e/support/chromium";
 import { simRequestTo, type SimTarget } from "@/e2e/support/sim-control";
 import type { BenchWindow, ProbeResult } from "./browser/instrument";
 import { bundleForBrowser } from "./bundle";
+import { heapMB, mainThreadSeconds, mainThreadShares, pct, type MainThreadShares } from "./cdp-metrics";
 import { startNaiveServer } from "./naive/server";
 import { startSocketObserver, type SocketObserver } from "./socket-observer";
 import { ms, signInOverHttp, startStack, summarize, type Stack } from "./support";
@@ -124,12 +125,6 @@ async function socketEvents(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.socketEvents);
 }
 
-async function heapMB(cdp: CDPSession): Promise<number> {
-  await cdp.send("HeapProfiler.collectGarbage");
-  const usage = await cdp.send("Runtime.getHeapUsage");
-  return usage.usedSize / 2 ** 20;
-}
-
 /** Waits until the page has taken in everything the socket delivered (no new events for 2 s). */
 async function settle(page: Page, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -212,40 +207,6 @@ async function setAsideCounts(page: Page): Promise<{ stale: number; duplicates: 
   const text = await diagnosticsText(page, 2_000);
   const read = (label: string) => Number(new RegExp(`${label}\\s*([\\d,]+)`).exec(text)?.[1]?.replace(/,/g, "") ?? Number.NaN);
   return { stale: read("Stale ignored"), duplicates: read("Duplicates"), malformed: read("Malformed ignored") };
-}
-
-/** The renderer main thread's busy seconds so far (CDP Performance metrics: no tracing overhead). */
-interface MainThreadSeconds {
-  task: number;
-  script: number;
-  style: number;
-  layout: number;
-}
-
-interface MainThreadShares {
-  busy: number;
-  script: number;
-  style: number;
-  layout: number;
-}
-
-/** What share of `seconds` the main thread spent between two readings. */
-function mainThreadShares(before: MainThreadSeconds | null, after: MainThreadSeconds | null, seconds: number): MainThreadShares | null {
-  if (!before || !after) return null;
-  const share = (key: keyof MainThreadSeconds) => (after[key] - before[key]) / seconds;
-  return { busy: share("task"), script: share("script"), style: share("style"), layout: share("layout") };
-}
-
-async function mainThreadSeconds(cdp: CDPSession | null): Promise<MainThreadSeconds | null> {
-  if (!cdp) return null;
-  try {
-    await cdp.send("Performance.enable");
-    const { metrics } = await cdp.send("Performance.getMetrics");
-    const read = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
-    return { task: read("TaskDuration"), script: read("ScriptDuration"), style: read("RecalcStyleDuration"), layout: read("LayoutDuration") };
-  } catch {
-    return null;
-  }
 }
 
 async function measurePhase(page: Page, control: Control, probes: string[], eventsPerTrade: number, o: PhaseOptions, log: (line: string) => void): Promise<PhaseFigures> {
@@ -408,8 +369,6 @@ async function measurePhase(page: Page, control: Control, probes: string[], even
   return figures;
 }
 
-const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
-
 let instruments: Promise<string> | null = null;
 
 /**
@@ -506,8 +465,7 @@ async function runBoard(
     }
     await board.page.waitForFunction((n) => document.querySelectorAll("[data-trade-id]").length === n, PROBES, { timeout: 60_000 });
     if (process.env.BENCH_OBSERVER) {
-      observer ??= await startSocketObserver(stack.sim);
-      observer.watch(probes);
+      observer = await startSocketObserver(stack.sim, probes);
     }
     out.retained = await tradesHeld(board.page);
     log(`  ${label}: ${out.retained.toLocaleString("en")} trades held; JS heap after GC ${(await heapMB(board.cdp)).toFixed(0)} MB`);

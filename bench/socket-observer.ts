@@ -9,7 +9,6 @@ import type { SimTarget } from "@/e2e/support/sim-control";
 export interface SocketObserver {
   /** Epoch ms at which the event moving `id` to `updatedAt` reached this process; undefined if it did not. */
   arrivedAt(id: string, updatedAt: string): number | undefined;
-  watch(ids: readonly string[]): void;
   stop(): void;
 }
 
@@ -17,8 +16,9 @@ function keyOf(id: string, updatedAt: string): string {
   return `${id}|${updatedAt}`;
 }
 
-export async function startSocketObserver(sim: SimTarget): Promise<SocketObserver> {
-  const watched = new Set<string>();
+/** Watches the trades `ids` (the probes); other trades' events are ignored. */
+export async function startSocketObserver(sim: SimTarget, ids: readonly string[]): Promise<SocketObserver> {
+  const watched = new Set(ids);
   const arrivals = new Map<string, number>();
   const socket: Socket = io(sim.url, { transports: ["websocket"], query: { apiKey: sim.apiKey }, reconnection: true });
   socket.on("trade", (payload: unknown) => {
@@ -29,7 +29,10 @@ export async function startSocketObserver(sim: SimTarget): Promise<SocketObserve
     if (!arrivals.has(key)) arrivals.set(key, at);
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("socket observer: no connection to the simulator in 10 s")), 10_000);
+    const timer = setTimeout(() => {
+      socket.disconnect();
+      reject(new Error("socket observer: no connection to the simulator in 10 s"));
+    }, 10_000);
     socket.once("connect", () => {
       clearTimeout(timer);
       resolve();
@@ -37,9 +40,6 @@ export async function startSocketObserver(sim: SimTarget): Promise<SocketObserve
   });
   return {
     arrivedAt: (id, updatedAt) => arrivals.get(keyOf(id, updatedAt)),
-    watch: (ids) => {
-      for (const id of ids) watched.add(id);
-    },
     stop: () => {
       socket.removeAllListeners();
       socket.disconnect();
