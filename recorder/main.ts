@@ -12,7 +12,7 @@
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
 import path from "node:path";
-import { EnvError, parseRecorderEnv } from "@/lib/assetpay/env-schema";
+import { EnvError, parseRecorderEnv } from "@/lib/env/server-env";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock";

@@ -11,8 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import bcrypt from "bcryptjs";
-import { checkStartEnv, EnvError, parseEnv, type StartPlan } from "../lib/assetpay/env-schema";
-import { parseStallLimits, StallLimitsEnvError } from "../lib/assetpay/stall-limits-schema";
+import { checkStartEnv, EnvError, parseEnv, type StartPlan } from "../lib/env/server-env";
+import { parseStallLimits, StallLimitsEnvError } from "../lib/env/stall-limits";
 import { buildState } from "./lib/build-freshness";
 import { Supervisor } from "./lib/supervisor";
 

@@ -1,5 +1,5 @@
 // The rules for every server setting (CONTRACT.md "Configuration"), as pure functions over a plain
-// source object. `lib/assetpay/env.ts` applies them once to process.env for the app; `scripts/start.ts`
+// source object. `lib/env/server.ts` applies them once to process.env for the app; `scripts/start.ts`
 // applies them before anything starts. This file holds rules only, never values, which is why it can skip
 // `server-only`: plain Node scripts import it. Error messages name the variable and what is expected and
 // never echo a value (it may be a secret).

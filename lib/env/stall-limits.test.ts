@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STALL_VARIABLES, StallLimitsEnvError, parseStallLimits } from "./stall-limits-schema";
+import { STALL_VARIABLES, StallLimitsEnvError, parseStallLimits } from "./stall-limits";
 
 describe("parseStallLimits", () => {
   it("returns nothing when no STALL_* variable is set, so the defaults apply", () => {

@@ -1,10 +1,10 @@
 // The rules for the STALL_* settings (how long a trade may sit in a status before the board calls it
-// stalled), as a pure function over a plain source object. `stall-limits-env.ts` applies it once to
+// stalled), as a pure function over a plain source object. `server.ts` applies it once to
 // process.env for the app; `scripts/start.ts` can apply it before anything starts. Rules only, never
 // values, so it can skip `server-only`. Every bad variable gets its own line naming it and what is expected.
 import { z } from "zod";
 import type { StallLimits } from "@/lib/trades/stall-rules";
-import type { EnvSource } from "./env-schema";
+import type { EnvSource } from "./server-env";
 
 const DAY_SECONDS = 86_400;
 const MAX_SECONDS = 30 * DAY_SECONDS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkStartEnv, EnvError, parseEnv, parseStaffAccounts } from "./env-schema";
+import { checkStartEnv, EnvError, parseEnv, parseStaffAccounts } from "./server-env";
 
 const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
 const valid = {
