@@ -1,13 +1,11 @@
-// The rules for the STALL_* settings (how long a trade may sit in a status before the board calls it
-// stalled), as a pure function over a plain source object. `server.ts` applies it once to
-// process.env for the app; `scripts/start.ts` can apply it before anything starts. Rules only, never
-// values, so it can skip `server-only`. Every bad variable gets its own line naming it and what is expected.
+// The STALL_* settings: how long a trade may sit in a status before the board calls it stalled. Rules
+// only (see ./setting); `server.ts` applies them once to process.env for the app and `npm start` checks
+// them before anything starts. Unset limits are absent, so the board's defaults apply to them.
 import { z } from "zod";
 import type { StallLimits } from "@/lib/trades/stall-rules";
-import type { EnvSource } from "./server-env";
+import { type EnvSource, integerRule, optional, parseSettings } from "./setting";
 
-const DAY_SECONDS = 86_400;
-const MAX_SECONDS = 30 * DAY_SECONDS;
+const MAX_SECONDS = 30 * 86_400;
 
 interface StallVariable {
   name: string;
@@ -28,36 +26,24 @@ export const STALL_VARIABLES: readonly StallVariable[] = [
   { name: "STALL_UNKNOWN_SECONDS", key: "unknownMs", min: 1, meaning: "a status the dashboard does not know" },
 ];
 
-export class StallLimitsEnvError extends Error {
-  /** One printable line per bad variable: `NAME: expected …`. */
-  readonly lines: readonly string[];
+/** One optional field per STALL_* variable, in STALL_VARIABLES order. */
+export const stallLimitFields = Object.fromEntries(
+  STALL_VARIABLES.map((variable) => [variable.name, optional(integerRule(variable.min, MAX_SECONDS, `seconds (${variable.meaning})`))]),
+);
 
-  constructor(lines: readonly string[]) {
-    super(lines.join("\n"));
-    this.name = "StallLimitsEnvError";
-    this.lines = lines;
-  }
-}
-
-function secondsSchema(min: number) {
-  return z.string().regex(/^\d{1,9}$/).transform(Number).pipe(z.number().int().min(min).max(MAX_SECONDS));
-}
-
-/**
- * The stall limits set in the environment, in milliseconds; variables left unset (or empty) are
- * absent, so the store falls back to DEFAULT_STALL_LIMITS for them. Throws `StallLimitsEnvError`
- * listing every malformed variable (never echoing a value).
- */
-export function parseStallLimits(source: EnvSource): Partial<StallLimits> {
+/** The limits that were set, in milliseconds. */
+export function toStallLimits(values: Readonly<Record<string, number | undefined>>): Partial<StallLimits> {
   const limits: Partial<StallLimits> = {};
-  const problems: string[] = [];
   for (const variable of STALL_VARIABLES) {
-    const raw = source[variable.name]?.trim();
-    if (!raw) continue;
-    const parsed = secondsSchema(variable.min).safeParse(raw);
-    if (parsed.success) limits[variable.key] = parsed.data * 1000;
-    else problems.push(`${variable.name}: expected seconds (${variable.meaning}), a whole number from ${variable.min} to ${MAX_SECONDS}`);
+    const seconds = values[variable.name];
+    if (seconds !== undefined) limits[variable.key] = seconds * 1000;
   }
-  if (problems.length > 0) throw new StallLimitsEnvError(problems);
   return limits;
+}
+
+const stallLimitsSchema = z.object(stallLimitFields).transform(toStallLimits);
+
+/** The stall limits set in `source` (ms). Throws `EnvError` listing every malformed one. */
+export function parseStallLimits(source: EnvSource): Partial<StallLimits> {
+  return parseSettings(stallLimitsSchema, source);
 }
