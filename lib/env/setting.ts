@@ -55,15 +55,9 @@ export function optional<T>(rule: Rule<T>) {
 
 /** A variable that must be set; `why` tells the operator what needs it. */
 export function required<T>(rule: Rule<T>, why: string) {
-  return z.unknown().transform((input, ctx): T => {
-    const value = present(input);
-    if (value === undefined) {
-      ctx.issues.push({ code: "custom", message: `not set; expected ${rule.expected} (${why})`, input: undefined });
-      return z.NEVER;
-    }
-    const parsed = rule.schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    ctx.issues.push({ code: "custom", message: refusal(rule, parsed.error), input: undefined });
+  return optional(rule).transform((setting, ctx): T => {
+    if (setting !== undefined) return setting;
+    ctx.issues.push({ code: "custom", message: `not set; expected ${rule.expected} (${why})`, input: undefined });
     return z.NEVER;
   });
 }
