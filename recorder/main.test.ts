@@ -18,7 +18,7 @@ function runRecorder(env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsx, "--conditions=react-server", "recorder/main.ts"], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...env },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
