@@ -4,7 +4,7 @@
 // every page and route handler checks the session itself. The other security headers, which never
 // change, come from next.config.js for every response.
 import { NextResponse, type NextRequest } from "next/server";
-import { parseEnv } from "@/lib/assetpay/env-schema";
+import { parseEnv } from "@/lib/env/server-env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

@@ -12,17 +12,18 @@
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
 import path from "node:path";
-import { EnvError, parseRecorderEnv } from "@/lib/assetpay/env-schema";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
+import { EnvError } from "@/lib/env/env-error";
+import { parseRecorderEnv } from "@/lib/env/recorder";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock";
 import { startInternalApi, type InternalApi } from "./internal-api";
 import { type RunningRecorder, startRecorder } from "./recorder";
 
 const log = (line: string) => console.log(`[recorder] ${line}`);
 
-function fail(line: string): never {
-  console.error(`[recorder] ${line}`);
+function fail(...lines: string[]): never {
+  for (const line of lines) console.error(`[recorder] ${line}`);
   process.exit(1);
 }
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   try {
     env = parseRecorderEnv(process.env);
   } catch (error) {
-    if (error instanceof EnvError) fail(error.message);
+    if (error instanceof EnvError) fail(...error.lines);
     throw error;
   }
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -11,8 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import bcrypt from "bcryptjs";
-import { checkStartEnv, EnvError, parseEnv, type StartPlan } from "../lib/assetpay/env-schema";
-import { parseStallLimits, StallLimitsEnvError } from "../lib/assetpay/stall-limits-schema";
+import { EnvError } from "../lib/env/env-error";
+import { parseEnv } from "../lib/env/server-env";
+import { checkStartEnv, type StartPlan } from "../lib/env/start-plan";
 import { buildState } from "./lib/build-freshness";
 import { Supervisor } from "./lib/supervisor";
 
@@ -28,8 +29,8 @@ const INTERNAL = ["ASSETPAY_DEMO", "ASSETPAY_DEMO_EMAIL"];
 
 const say = (line: string) => console.log(`[start] ${line}`);
 
-function fail(line: string): never {
-  console.error(`[start] ${line}`);
+function fail(...lines: string[]): never {
+  for (const line of lines) console.error(`[start] ${line}`);
   process.exit(1);
 }
 
@@ -139,10 +140,9 @@ async function main(): Promise<void> {
   let plan: StartPlan;
   try {
     plan = checkStartEnv(process.env);
-    parseStallLimits(process.env);
   } catch (error) {
-    if (error instanceof EnvError) fail(error.message);
-    if (error instanceof StallLimitsEnvError) fail(error.lines[0] ?? error.message);
+    // Every bad variable at once, one line each, before anything starts.
+    if (error instanceof EnvError) fail(...error.lines);
     throw error;
   }
 
@@ -162,10 +162,10 @@ async function main(): Promise<void> {
     ({ env: appEnv, banner } = await startDemo(supervisor, plan, base));
   }
   try {
-    parseEnv(appEnv); // what the app will check; fails here with the same one line instead of in a page
+    parseEnv(appEnv); // what the app will check; fails here with the same lines instead of in a page
   } catch (error) {
     await supervisor.stopAll();
-    if (error instanceof EnvError) fail(error.message);
+    if (error instanceof EnvError) fail(...error.lines);
     throw error;
   }
 

@@ -5,7 +5,8 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import { env, type ServerEnv } from "./env";
+import { env } from "@/lib/env/server";
+import type { ServerEnv } from "@/lib/env/server-env";
 import { AssetPayError, assetPay, type AssetPayClient } from "./rest-client";
 
 export interface ClientTokenGrant {

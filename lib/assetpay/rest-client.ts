@@ -4,7 +4,7 @@
 // It must never put the API key in an error message or a log line.
 import "server-only";
 import { z } from "zod";
-import { env } from "./env";
+import { env } from "@/lib/env/server";
 
 /** Keys this module invents for failures AssetPay itself did not name. */
 export type LocalErrorKey = "NETWORK_ERROR" | "TIMEOUT" | "BAD_RESPONSE";

@@ -6,7 +6,7 @@ import type { NextAuthConfig } from "next-auth";
 import { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { env } from "@/lib/assetpay/env";
+import { env } from "@/lib/env/server";
 import { clientAddress } from "./client-address";
 import { TooManyAttempts } from "./errors";
 import { signInLimiter } from "./limiter-instance";

@@ -5,7 +5,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextResponse } from "next/server";
-import { env } from "@/lib/assetpay/env";
+import { env } from "@/lib/env/server";
 import { jsonError } from "@/lib/http/json";
 import { auth } from "./next-auth";
 import { processSingleton } from "./process-singleton";

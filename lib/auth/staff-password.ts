@@ -1,7 +1,7 @@
 // Checks a staff email and password against STAFF_ACCOUNTS. An unknown email costs the same bcrypt
 // work as a known one (a dummy hash of the same cost), so response time does not reveal who is staff.
 import bcrypt from "bcryptjs";
-import type { StaffAccount } from "@/lib/assetpay/env-schema";
+import type { StaffAccount } from "@/lib/env/auth";
 
 const dummyHashes = new Map<number, Promise<string>>();
 

@@ -4,7 +4,7 @@
 // zod like any outside value. Throws RecorderUnavailableError, with a one-line reason, when neither works.
 import "server-only";
 import { z } from "zod";
-import { env } from "@/lib/assetpay/env";
+import { env } from "@/lib/env/server";
 import { recordedSnapshotSchema, recordedTradeHistorySchema, recorderHealthReportSchema } from "@/lib/recorded/schema";
 import type { RecordedSnapshot, RecordedTradeHistory, RecorderHealthReport } from "@/lib/recorded/types";
 import type { Database } from "./database";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInCard } from "@/components/auth/sign-in-card";
-import { env } from "@/lib/assetpay/env";
+import { env } from "@/lib/env/server";
 import { getStaffSession } from "@/lib/auth";
 import { signInWithPassword } from "@/lib/auth/actions";
 import { parseSignInParams } from "@/lib/auth/sign-in-params";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { STALL_VARIABLES, stallLimitsFromEnv } from "@/lib/assetpay/stall-limits-env";
+import { stallLimitsFromEnv } from "@/lib/env/server";
+import { STALL_VARIABLES } from "@/lib/env/stall-limits";
 import { requireStaffSession } from "@/lib/auth";
 import { BoardClient } from "./client";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { STALL_VARIABLES, StallLimitsEnvError, parseStallLimits } from "./stall-limits-schema";
+import { EnvError } from "./env-error";
+import { STALL_VARIABLES, parseStallLimits } from "./stall-limits";
 
 describe("parseStallLimits", () => {
   it("returns nothing when no STALL_* variable is set, so the defaults apply", () => {
@@ -33,8 +34,8 @@ describe("parseStallLimits", () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(StallLimitsEnvError);
-    const lines = (caught as StallLimitsEnvError).lines;
+    expect(caught).toBeInstanceOf(EnvError);
+    const lines = (caught as EnvError).lines;
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^STALL_DEPOSIT_PENDING_SECONDS: expected seconds/);
     expect(lines[1]).toMatch(/^STALL_ACTIVE_SECONDS: expected seconds .* whole number from 1 to 2592000$/);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, checkStartEnv, parseEnv, parseRecorderEnv } from "./env-schema";
+import { EnvError } from "./env-error";
+import { parseRecorderEnv } from "./recorder";
+import { parseEnv } from "./server-env";
+import { checkStartEnv } from "./start-plan";
 
 const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
 const app = {
@@ -75,5 +78,24 @@ describe("recorder settings in the app and start checks", () => {
   it("are checked by npm start in both modes", () => {
     expect(line(() => checkStartEnv({ RECORDER_RETENTION_DAYS: "-1" }))).toMatch(/^RECORDER_RETENTION_DAYS:/);
     expect(line(() => checkStartEnv({ ...app, RECORDER_RECONCILE_SECONDS: "x" }))).toMatch(/^RECORDER_RECONCILE_SECONDS:/);
+  });
+});
+
+describe("parseRecorderEnv with several bad variables", () => {
+  it("reports every one at once, never a value", () => {
+    let caught: unknown = null;
+    try {
+      parseRecorderEnv({ ASSETPAY_WS_URL: "gopher://x", DATABASE_URL: "mysql://u:hunter2@x", RECORDER_RECONCILE_SECONDS: "1", RECORDER_DATA_DIR: "ok" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    const lines = (caught as EnvError).lines;
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^ASSETPAY_API_KEY: not set; /);
+    expect(lines[1]).toMatch(/^ASSETPAY_WS_URL: expected /);
+    expect(lines[2]).toMatch(/^DATABASE_URL: expected a Postgres URL/);
+    expect(lines[3]).toMatch(/^RECORDER_RECONCILE_SECONDS: expected seconds, a whole number from 5 to 3600$/);
+    expect((caught as Error).message).not.toContain("hunter2");
   });
 });

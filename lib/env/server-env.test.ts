@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkStartEnv, EnvError, parseEnv, parseStaffAccounts } from "./env-schema";
+import { EnvError } from "./env-error";
+import { parseEnv } from "./server-env";
 
 const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
 const valid = {
@@ -105,49 +106,38 @@ describe("parseEnv", () => {
   });
 });
 
-describe("parseStaffAccounts", () => {
-  const other = "$2a$12$0123456789abcdefghijkOeW0mT1f5gdu2BqkqK2X9gH0Ew3e/x.a";
+function envError(run: () => unknown): EnvError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return error as EnvError;
+  }
+  throw new Error("expected an EnvError");
+}
 
-  it("splits on commas and on the first colon, lowercasing emails", () => {
-    expect(parseStaffAccounts(` Ops@Example.test:${HASH} , b@x.io:${other}`)).toEqual([
-      { email: "ops@example.test", passwordHash: HASH },
-      { email: "b@x.io", passwordHash: other },
-    ]);
+const variables = (error: EnvError) => error.lines.map((line) => line.slice(0, line.indexOf(":")));
+
+describe("parseEnv with several bad variables", () => {
+  it("reports every one at once, one line each in the configuration table's order, never a value", () => {
+    const bad = {
+      ASSETPAY_API_SECRET: "two secret words",
+      ASSETPAY_TOKEN_STEAM_ID: undefined,
+      AUTH_SECRET: "hunter2",
+      DATABASE_URL: "mysql://ops:pa55word@db/ops",
+      RECORDER_RETENTION_DAYS: "forever",
+    };
+    const error = envError(() => parseEnv({ ...valid, ...bad }));
+    expect(variables(error)).toEqual(["ASSETPAY_API_SECRET", "ASSETPAY_TOKEN_STEAM_ID", "AUTH_SECRET", "DATABASE_URL", "RECORDER_RETENTION_DAYS"]);
+    expect(error.lines[1]).toMatch(/^ASSETPAY_TOKEN_STEAM_ID: not set; expected a 17-digit SteamID64/);
+    expect(error.lines[4]).toMatch(/^RECORDER_RETENTION_DAYS: expected days, a whole number from 1 to 3650$/);
+    expect(error.message.split("\n")).toEqual(error.lines);
+    for (const value of ["two secret words", "hunter2", "pa55word", "forever"]) expect(error.message).not.toContain(value);
   });
 
-  it.each([
-    ["", /entry 1 is empty/],
-    [`a@x.io:${HASH},`, /entry 2 is empty/],
-    ["a@x.io", /entry 1 has no ":"/],
-    [`not-an-email:${HASH}`, /entry 1 does not start with an email address/],
-    ["a@x.io:plaintext-password", /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
-    [`a@x.io:${HASH}:extra`, /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
-    [`a@x.io:${HASH},A@x.io:${other}`, /a@x\.io is listed twice/],
-  ])("refuses %j", (value, expected) => {
-    expect(() => parseStaffAccounts(value)).toThrowError(expected);
-  });
-
-  it("does not echo an entry without a colon (it may be a password)", () => {
-    expect(() => parseStaffAccounts("correct horse battery")).toThrowError(/^STAFF_ACCOUNTS: (?!.*horse)/);
-  });
-});
-
-describe("checkStartEnv", () => {
-  it("is demo mode without an API key, with default ports", () => {
-    expect(checkStartEnv({})).toEqual({ mode: "demo", port: 3000, simPort: 4010 });
-    expect(checkStartEnv({ PORT: "3100", SIM_PORT: "0" })).toEqual({ mode: "demo", port: 3100, simPort: 0 });
-  });
-
-  it("still checks what the operator did set in demo mode", () => {
-    expect(() => checkStartEnv({ ASSETPAY_TOKEN_STEAM_ID: "123" })).toThrowError(/^ASSETPAY_TOKEN_STEAM_ID: expected/);
-    expect(() => checkStartEnv({ STAFF_ACCOUNTS: "x" })).toThrowError(/^STAFF_ACCOUNTS:/);
-    expect(() => checkStartEnv({ PORT: "http" })).toThrowError(/^PORT: expected a TCP port/);
-    expect(() => checkStartEnv({ SIM_PORT: "70000" })).toThrowError(/^SIM_PORT: expected a TCP port/);
-    expect(() => checkStartEnv({ DEMO_PASSWORD: "short" })).toThrowError(/^DEMO_PASSWORD: expected at least 8 characters/);
-  });
-
-  it("is real mode with an API key, and then everything is required", () => {
-    expect(checkStartEnv(valid)).toEqual({ mode: "real", port: 3000, simPort: 0 });
-    expect(() => checkStartEnv({ ASSETPAY_API_KEY: "ap_x" })).toThrowError(/^ASSETPAY_TOKEN_STEAM_ID: not set/);
+  it("lists every required variable that is missing", () => {
+    const error = envError(() => parseEnv({}));
+    expect(variables(error)).toEqual(["ASSETPAY_API_KEY", "ASSETPAY_TOKEN_STEAM_ID", "ASSETPAY_TOKEN_TRADE_URL", "STAFF_ACCOUNTS", "AUTH_SECRET"]);
+    for (const line of error.lines) expect(line).toMatch(/^[A-Z_]+: not set; expected /);
   });
 });

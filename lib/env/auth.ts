@@ -1,0 +1,85 @@
+// The staff sign-in settings: who may sign in (STAFF_ACCOUNTS), the secret that signs their sessions and
+// how long a session lasts. Rules only (see ./setting).
+import { z } from "zod";
+import { EnvError } from "./env-error";
+import { integerRule, optional, refusal, required, type Rule } from "./setting";
+
+export const DEFAULT_SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export interface StaffAccount {
+  /** Lowercased. */
+  email: string;
+  passwordHash: string;
+}
+
+export const EMAIL: Rule<string> = { schema: z.string().regex(/^[^\s@:,]+@[^\s@:,]+$/), expected: "an email address" };
+const BCRYPT_HASH = /^\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}$/;
+
+/**
+ * `email:hash,email:hash`, or why not (naming the entry, never quoting it). Split on the FIRST colon only:
+ * the email has none, and a bcrypt hash has `$` but neither commas nor colons.
+ */
+function readStaffAccounts(value: string): StaffAccount[] | string {
+  const accounts: StaffAccount[] = [];
+  const seen = new Set<string>();
+  const entries = value.split(",").map((entry) => entry.trim());
+  for (const [index, entry] of entries.entries()) {
+    const position = `entry ${index + 1}`;
+    if (entry === "") return `${position} is empty`;
+    const colon = entry.indexOf(":");
+    // Nothing of an entry without a colon is echoed: it might be a pasted password.
+    if (colon < 0) return `${position} has no ":" between email and hash`;
+    const email = entry.slice(0, colon).trim().toLowerCase();
+    const passwordHash = entry.slice(colon + 1).trim();
+    if (!EMAIL.schema.safeParse(email).success) return `${position} does not start with an email address`;
+    if (!BCRYPT_HASH.test(passwordHash)) return `${position} (${email}) has no valid bcrypt hash after the colon`;
+    if (seen.has(email)) return `${email} is listed twice`;
+    seen.add(email);
+    accounts.push({ email, passwordHash });
+  }
+  return accounts;
+}
+
+export const STAFF_ACCOUNTS: Rule<StaffAccount[]> = {
+  schema: z.string().transform((value, ctx) => {
+    const accounts = readStaffAccounts(value);
+    if (typeof accounts !== "string") return accounts;
+    ctx.issues.push({ code: "custom", message: accounts, input: undefined });
+    return z.NEVER;
+  }),
+  expected: "comma-separated email:bcrypt-hash pairs (make a hash with `npm run staff:hash -- 'password'`)",
+};
+
+export const AUTH_SECRET: Rule<string> = {
+  schema: z.string().min(32),
+  expected: "at least 32 random characters (make one with `openssl rand -base64 32`)",
+};
+export const SESSION_MAX_AGE = integerRule(60, 30 * 86_400, "seconds");
+
+/** The STAFF_ACCOUNTS value on its own; throws `EnvError` saying which entry is wrong. */
+export function parseStaffAccounts(value: string): StaffAccount[] {
+  const parsed = STAFF_ACCOUNTS.schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new EnvError([`STAFF_ACCOUNTS: ${refusal(STAFF_ACCOUNTS, parsed.error)}`]);
+}
+
+/** What the dashboard server needs to sign staff in: all of it required. */
+export const authFields = {
+  STAFF_ACCOUNTS: required(STAFF_ACCOUNTS, "nobody could sign in"),
+  AUTH_SECRET: required(AUTH_SECRET, "signs staff sessions"),
+  AUTH_SESSION_MAX_AGE_SECONDS: optional(SESSION_MAX_AGE),
+};
+
+export interface AuthSettings {
+  staffAccounts: StaffAccount[];
+  authSecret: string;
+  sessionMaxAgeSeconds: number;
+}
+
+export function toAuthSettings(values: z.output<z.ZodObject<typeof authFields>>): AuthSettings {
+  return {
+    staffAccounts: values.STAFF_ACCOUNTS,
+    authSecret: values.AUTH_SECRET,
+    sessionMaxAgeSeconds: values.AUTH_SESSION_MAX_AGE_SECONDS ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
+  };
+}

@@ -1,0 +1,39 @@
+// Every setting the running dashboard needs, checked in one pass: each concern's rules live in their own
+// file beside this one, in the order of the README's configuration table. Rules only (see ./setting);
+// `server.ts` applies them once to process.env for the app.
+import { z } from "zod";
+import { type AssetPayConnection, type ClientTokenSettings, clientTokenFields, connectionFields, toClientTokenSettings, toConnection } from "./assetpay";
+import { type AuthSettings, authFields, toAuthSettings } from "./auth";
+import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
+import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
+import { type EnvSource, parseSettings } from "./setting";
+
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings {
+  /** Set by `npm start` in demo mode so the sign-in page can say so. */
+  demo: DemoSettings;
+}
+
+export const serverEnvFields = {
+  ...connectionFields("required by the dashboard server; leave it unset and use `npm start` for demo mode"),
+  ...clientTokenFields,
+  ...authFields,
+  ...storageFields,
+  ...demoFields,
+};
+
+export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>>): ServerEnv {
+  return {
+    ...toConnection(values),
+    ...toClientTokenSettings(values),
+    ...toAuthSettings(values),
+    ...toStorageSettings(values),
+    demo: toDemoSettings(values),
+  };
+}
+
+const serverEnvSchema = z.object(serverEnvFields).transform(toServerEnv);
+
+/** Everything the running dashboard needs. Throws `EnvError` listing every missing or malformed variable. */
+export function parseEnv(source: EnvSource): ServerEnv {
+  return parseSettings(serverEnvSchema, source);
+}
