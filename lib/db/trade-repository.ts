@@ -6,7 +6,7 @@
 // Never let a single malformed version abort a batch, and never store what lib/wire rejected.
 import "server-only";
 import { fundingStampMs } from "@/lib/store/funding-reducers";
-import { RANK as STATUS_RANK } from "@/lib/store/trade-table";
+import { RANK as STATUS_RANK } from "@/lib/store/trade-upsert";
 import { isTerminalFundingStatus, isTerminalStatus } from "@/lib/trades/status-classes";
 import { TRADE_STATUSES, type Funding, type Trade, type TradeStatus } from "@/lib/trades/types";
 import type { FundingFormat, RecordedFunding, RecordedSnapshot, RecordedStatusChange, RecordedTrade, RecordedTradeHistory } from "@/lib/recorded/types";

@@ -6,7 +6,7 @@
 import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
 import { MAX_HISTORY, type OpsState, type StatusChange, type StoredTrade } from "./state";
-import { RANK } from "./trade-table";
+import { RANK } from "./trade-upsert";
 import { writableTable } from "./trade-map";
 import { applyResyncTrades } from "./trade-reducers";
 

@@ -57,7 +57,7 @@ function newRecord(trade: Trade, observedAt: number, verified: boolean): StoredT
 }
 
 // Field by field with plain property reads (a loop over key names measured several times slower on
-// the ingest path). trade-table.test.ts checks that a change in any TradeItem field is noticed.
+// the ingest path). trade-upsert.test.ts checks that a change in any TradeItem field is noticed.
 export function sameItem(a: TradeItem, b: TradeItem): boolean {
   return (
     a.id === b.id &&
