@@ -5,7 +5,7 @@
 import "server-only";
 import { type FundingVersion, type TradeVersion, recordFunding, recordTrades } from "@/lib/db/trade-repository";
 import type { Database } from "@/lib/db/database";
-import { fundingStampMs } from "@/lib/store/funding-reducers";
+import { fundingStampMs } from "@/lib/trades/funding-stamp";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
 import type { RecorderEventName } from "./socket";

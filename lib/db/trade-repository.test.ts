@@ -9,7 +9,6 @@ import { EMPTY_TABLES, testBackend, type BackendKind } from "./testing/test-data
 import {
   type FundingVersion,
   type TradeVersion,
-  collapseHistory,
   confirmTrades,
   listInFlightTradeIds,
   pruneRecorded,
@@ -229,13 +228,3 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 describe("trade repository on PGlite", () => repositoryTests("pglite"));
 describe.skipIf(!gate.run)(`trade repository on PostgreSQL${gate.run ? "" : ` — ${gate.reason}`}`, () => repositoryTests("postgres"));
-
-describe("collapseHistory", () => {
-  it("orders by AssetPay time and keeps the first of consecutive repeats", () => {
-    const change = (status: "active" | "hold", minutes: number) => ({ status, rawStatus: status, at: at(minutes), observedAt: at(minutes) });
-    expect(collapseHistory([change("hold", 3), change("active", 1), change("hold", 5), change("active", 2)])).toEqual([
-      change("active", 1),
-      change("hold", 3),
-    ]);
-  });
-});

@@ -5,8 +5,9 @@
 // lifecycle step, the same tie rule as the browser store); history rows are keyed by (trade, status, at).
 // Never let a single malformed version abort a batch, and never store what lib/wire rejected.
 import "server-only";
-import { fundingStampMs } from "@/lib/store/funding-reducers";
-import { RANK as STATUS_RANK } from "@/lib/store/trade-upsert";
+import { fundingStampMs } from "@/lib/trades/funding-stamp";
+import { STATUS_RANK } from "@/lib/trades/status-rank";
+import { collapseStatusHistory } from "@/lib/trades/status-history";
 import { isTerminalFundingStatus, isTerminalStatus } from "@/lib/trades/status-classes";
 import { TRADE_STATUSES, type Funding, type Trade, type TradeStatus } from "@/lib/trades/types";
 import type { FundingFormat, RecordedFunding, RecordedSnapshot, RecordedStatusChange, RecordedTrade, RecordedTradeHistory } from "@/lib/recorded/types";
@@ -147,7 +148,8 @@ const UPSERT_TRADE = `
   RETURNING (xmax = 0) AS inserted`;
 
 // A status is appended unless the change just before it (by AssetPay time) already has that status.
-// Out-of-order arrivals can still leave two consecutive equal statuses; readers collapse those.
+// Out-of-order arrivals can still leave two consecutive equal statuses; readers collapse those
+// (lib/trades/status-history).
 const APPEND_HISTORY = `
   INSERT INTO trade_history (trade_id, status, raw_status, at, observed_at)
   SELECT $1, $2, $3, $4::timestamptz, $5::timestamptz
@@ -285,16 +287,6 @@ function toStatus(value: string): TradeStatus {
   return KNOWN_STATUSES.has(value) ? (value as TradeStatus) : "unknown";
 }
 
-/** Oldest first by AssetPay time (lifecycle order on ties), consecutive repeats collapsed to the first. */
-export function collapseHistory(changes: readonly RecordedStatusChange[]): RecordedStatusChange[] {
-  const sorted = [...changes].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || STATUS_RANK[a.status] - STATUS_RANK[b.status]);
-  const out: RecordedStatusChange[] = [];
-  for (const change of sorted) {
-    if (out[out.length - 1]?.status !== change.status) out.push(change);
-  }
-  return out;
-}
-
 function toChange(row: HistoryRow): RecordedStatusChange {
   return { status: toStatus(row.status), rawStatus: row.raw_status, at: iso(row.at), observedAt: iso(row.observed_at) };
 }
@@ -304,7 +296,7 @@ export async function readTradeHistory(db: Queryable, tradeId: string): Promise<
     "SELECT trade_id, status, raw_status, at, observed_at FROM trade_history WHERE trade_id = $1 ORDER BY at",
     [tradeId],
   );
-  if (rows.length > 0) return { tradeId, known: true, history: collapseHistory(rows.map(toChange)) };
+  if (rows.length > 0) return { tradeId, known: true, history: collapseStatusHistory(rows.map(toChange)) };
   const known = await db.query("SELECT 1 FROM trades WHERE id = $1", [tradeId]);
   return { tradeId, known: known.length > 0, history: [] };
 }
@@ -348,7 +340,7 @@ export async function readSnapshot(db: Database, options: SnapshotOptions): Prom
       list.push(toChange(row));
       byTrade.set(row.trade_id, list);
     }
-    const recorded: RecordedTrade[] = trades.map((row) => ({ payload: row.payload, history: collapseHistory(byTrade.get(row.id) ?? []) }));
+    const recorded: RecordedTrade[] = trades.map((row) => ({ payload: row.payload, history: collapseStatusHistory(byTrade.get(row.id) ?? []) }));
     const inFlight = Number(inFlightTotal[0]?.n ?? 0);
     return {
       at: iso(clock[0]?.now ?? new Date()),
