@@ -13,7 +13,7 @@ import type { RecorderEventName } from "./socket";
 
 const MAX_BATCH = 250;
 /** Beyond this backlog (the database is down or far too slow) new events are dropped and counted; reconciliation repairs trades later. */
-const MAX_QUEUE = 50_000;
+export const MAX_QUEUE = 50_000;
 
 interface QueuedEvent {
   event: RecorderEventName;
