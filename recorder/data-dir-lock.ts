@@ -34,6 +34,8 @@ export function lockDataDir(dataDir: string): { release(): void } {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(readFileSync(file, "utf8").trim(), 10);
+      // Our own pid there is a leftover of an earlier process that had it (a container restarts with
+      // the same low pids), never a live second recorder.
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
         throw new DataDirLockedError(
           `RECORDER_DATA_DIR: ${path.resolve(dataDir)} is in use by another recorder (pid ${holder}); ` +

@@ -3,16 +3,17 @@
 // batches, in arrival order, one batch at a time. Writes are newer-only and idempotent, so a replayed
 // or duplicated event is harmless. Never stores a payload lib/wire rejected.
 import "server-only";
-import { type FundingVersion, type TradeVersion, recordFunding, recordTrades } from "@/lib/db/trade-repository";
 import type { Database } from "@/lib/db/database";
-import { fundingStampMs } from "@/lib/store/funding-reducers";
+import { type FundingVersion, recordFunding } from "@/lib/db/funding-writes";
+import { type TradeVersion, recordTrades } from "@/lib/db/trade-writes";
+import { fundingStampMs } from "@/lib/trades/funding-stamp";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
 import type { RecorderEventName } from "./socket";
 
 const MAX_BATCH = 250;
 /** Beyond this backlog (the database is down or far too slow) new events are dropped and counted; reconciliation repairs trades later. */
-const MAX_QUEUE = 50_000;
+export const MAX_QUEUE = 50_000;
 
 interface QueuedEvent {
   event: RecorderEventName;

@@ -1,6 +1,6 @@
 // `npm run recorder` (and a child of `npm start`): records every AssetPay trade and funding event into a
 // database and reconciles in-flight trades against REST, so a board opened at 09:00 still sees the trade
-// stuck since 08:30 (issue #6). Runs under `tsx --conditions=react-server` so `server-only` modules load.
+// stuck since 08:30. Runs under `tsx --conditions=react-server` so `server-only` modules load.
 //
 // Storage and why the process layout is what it is:
 // - DATABASE_URL set: PostgreSQL. The recorder writes, the app reads the same database directly; any

@@ -5,7 +5,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/database";
 import { pruneHealth } from "@/lib/db/health-repository";
-import { type PruneResult, pruneRecorded } from "@/lib/db/trade-repository";
+import { type PruneResult, pruneRecorded } from "@/lib/db/retention";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 const DAY_MS = 86_400_000;

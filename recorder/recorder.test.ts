@@ -10,7 +10,7 @@ import { readHealth } from "@/lib/db/health-repository";
 import { ENDPOINT_FILE, readRecorderEndpoint } from "@/lib/db/recorder-endpoint";
 import { postgresTestGate } from "@/lib/db/testing/postgres-cluster";
 import { testBackend } from "@/lib/db/testing/test-databases";
-import { readSnapshot, readTradeHistory } from "@/lib/db/trade-repository";
+import { readSnapshot, readTradeHistory } from "@/lib/db/trade-reads";
 import { recordedSnapshotSchema, recordedTradeHistorySchema, recorderHealthReportSchema } from "@/lib/recorded/schema";
 import type { RunningSimulator } from "@/sim/server";
 import { control, startTestSim, waitFor } from "@/sim/testing/helpers";

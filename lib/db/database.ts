@@ -25,3 +25,16 @@ const RETRYABLE = new Set(["40P01", "40001"]);
 export function isRetryableDbError(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && RETRYABLE.has(String(error.code));
 }
+
+const WRITE_ATTEMPTS = 3;
+
+/** Runs `work` in a transaction, again (up to 3 attempts in all) when it lost a deadlock or serialization race. */
+export async function transactionWithRetry<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isRetryableDbError(error)) throw error;
+    }
+  }
+}

@@ -5,7 +5,7 @@ import "server-only";
 import type { RecordedSnapshot, RecordedTradeHistory, RecorderHealthReport } from "@/lib/recorded/types";
 import type { Database } from "./database";
 import { readHealth } from "./health-repository";
-import { readSnapshot, readTradeHistory } from "./trade-repository";
+import { readSnapshot, readTradeHistory } from "./trade-reads";
 
 /** A recorder whose heartbeat is older than this is reported as not alive. */
 export const HEARTBEAT_STALE_MS = 30_000;

@@ -2,27 +2,10 @@
 // small, so these Maps are copied on write: a changed feed gets a new Map, an unchanged one keeps its.
 // Never let a replayed non-terminal update overwrite a terminal one with the same timestamp.
 import { isTerminalFundingStatus } from "@/lib/trades/funding-status";
+import { fundingStampMs } from "@/lib/trades/funding-stamp";
 import type { Funding } from "@/lib/trades/types";
 import { oldestKeys } from "./eviction";
 import { DEFAULT_FUNDING_CAP, type FundingState, type OpsState } from "./state";
-
-// Funding objects are never mutated (a change arrives as a new object), so each one's stamp is parsed
-// once: over its cap a feed's eviction reads the stamp of every entry it holds, up to 5,000.
-const stamps = new WeakMap<Funding, number>();
-
-/** The funding object has no reliable updatedAt (§4.1), so the latest of its timestamps orders it. */
-export function fundingStampMs(f: Funding): number {
-  const known = stamps.get(f);
-  if (known !== undefined) return known;
-  let best = Number.NEGATIVE_INFINITY;
-  for (const iso of [f.createdAt, f.updatedAt, f.completedAt]) {
-    if (iso === undefined) continue;
-    const ms = Date.parse(iso);
-    if (Number.isFinite(ms) && ms > best) best = ms;
-  }
-  stamps.set(f, best);
-  return best;
-}
 
 type Outcome = "applied" | "duplicate" | "stale";
 

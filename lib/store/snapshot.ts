@@ -1,12 +1,12 @@
-// Reducer for the page-load snapshot from the recorder (issue #6): trades the server recorded before
+// Reducer for the page-load snapshot from the recorder: trades the server recorded before
 // this tab opened, each with its recorded status history, plus recent funding. Same newer-only rules as
 // live events and resync (a snapshot row never overwrites a newer live version); snapshot trades count
 // as verified as of the snapshot; recorded and observed histories merge without duplicates.
 // Inputs are parsed domain objects (lib/live/snapshot-client parses with lib/wire); never raw JSON.
+import { collapseStatusHistory } from "@/lib/trades/status-history";
 import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
 import { MAX_HISTORY, type OpsState, type StatusChange, type StoredTrade } from "./state";
-import { RANK } from "./trade-table";
 import { writableTable } from "./trade-map";
 import { applyResyncTrades } from "./trade-reducers";
 
@@ -30,18 +30,11 @@ function ms(iso: string): number {
 }
 
 /**
- * One history from two: ordered by AssetPay time (lifecycle order on ties), the same change (status and
- * time) kept once with its earliest sighting, consecutive repeats of a status collapsed to the first,
- * capped to the newest MAX_HISTORY entries.
+ * One history from two (what this tab observed and what the recorder recorded), put in order and
+ * collapsed by the shared rule in lib/trades/status-history, capped to the newest MAX_HISTORY entries.
  */
 export function mergeStatusHistories(a: readonly StatusChange[], b: readonly StatusChange[]): StatusChange[] {
-  const all = [...a, ...b].sort((x, y) => ms(x.at) - ms(y.at) || RANK[x.status] - RANK[y.status] || x.observedAt - y.observedAt);
-  const merged: StatusChange[] = [];
-  for (const change of all) {
-    const last = merged[merged.length - 1];
-    if (last?.status === change.status) continue;
-    merged.push(change);
-  }
+  const merged = collapseStatusHistory([...a, ...b]);
   return merged.length > MAX_HISTORY ? merged.slice(merged.length - MAX_HISTORY) : merged;
 }
 

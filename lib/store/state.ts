@@ -1,5 +1,5 @@
 // Shape of the ops store's state and its initial value. Types only plus one factory; no logic.
-// `trades` is a Map owned and mutated in place by the reducers in this folder (see trade-table.ts for
+// `trades` is a Map owned and mutated in place by the reducers in this folder (see trade-upsert.ts for
 // why); everything outside lib/store must treat it as read-only and re-read it when `tradesVersion` changes.
 import type { Funding, Trade, TradeStatus } from "@/lib/trades/types";
 import type { ChangeJournal } from "@/lib/trades/change-journal";

@@ -1,12 +1,12 @@
 // Pure-ish reducers over the trades table: apply a batch, enforce the retention cap, mark unverified.
 // Each returns a new OpsState object; the `trades` Map itself is mutated in place and `tradesVersion`
-// bumped (see trade-table.ts for why). Callers must not keep using the old state's Map afterwards.
+// bumped (see trade-upsert.ts for why). Callers must not keep using the old state's Map afterwards.
 import { isTerminalStatus } from "@/lib/trades/status-classes";
 import type { Trade } from "@/lib/trades/types";
 import { oldestKeys } from "./eviction";
 import type { OpsState, StoredTrade } from "./state";
 import { writableTable } from "./trade-map";
-import { upsertTrade } from "./trade-table";
+import { upsertTrade } from "./trade-upsert";
 
 /** Fraction of the cap freed below it when evicting (0 for small caps: floor(cap × 1 %)). */
 export const RETENTION_SLACK = 0.01;

@@ -6,29 +6,13 @@
 // selectors stay stable) and bumps `tradesVersion` once (list views select that). Only reducers in
 // lib/store may call these functions; never hand the Map to anything that could mutate it.
 import { isTerminalStatus } from "@/lib/trades/status-classes";
+import { STATUS_RANK } from "@/lib/trades/status-rank";
 import { buildSearchText } from "@/lib/trades/search-text";
-import type { Trade, TradeItem, TradeStatus } from "@/lib/trades/types";
+import type { Trade, TradeItem } from "@/lib/trades/types";
 import { isoMs } from "@/lib/wire/iso-ms";
 import { MAX_HISTORY, type StoredTrade } from "./state";
 
 export type UpsertOutcome = "inserted" | "updated" | "duplicate" | "stale";
-
-/** Lifecycle order, used only to break ties between two versions with the same updatedAt. */
-export const RANK: Readonly<Record<TradeStatus, number>> = {
-  unknown: -1,
-  initiated: 0,
-  pending: 1,
-  active: 2,
-  hold: 3,
-  escrow: 3,
-  completed: 4,
-  canceled: 4,
-  declined: 4,
-  failed: 4,
-  partial: 4,
-  // completed → reverted is a documented transition, so reverted ranks after completed.
-  reverted: 5,
-};
 
 function parseMs(iso: string | undefined): number {
   if (iso === undefined) return Number.NaN;
@@ -57,7 +41,7 @@ function newRecord(trade: Trade, observedAt: number, verified: boolean): StoredT
 }
 
 // Field by field with plain property reads (a loop over key names measured several times slower on
-// the ingest path). trade-table.test.ts checks that a change in any TradeItem field is noticed.
+// the ingest path). trade-upsert.test.ts checks that a change in any TradeItem field is noticed.
 export function sameItem(a: TradeItem, b: TradeItem): boolean {
   return (
     a.id === b.id &&
@@ -168,7 +152,7 @@ function classify(prev: StoredTrade, incoming: Trade, incomingMs: number): Exclu
   if (incomingMs > prev.updatedAtMs) return "updated";
   if (sameContent(prev.trade, incoming)) return "duplicate";
   // Same timestamp, different content: only a later lifecycle step wins, so replays cannot flip-flop.
-  return RANK[incoming.status] > RANK[prev.trade.status] ? "updated" : "stale";
+  return STATUS_RANK[incoming.status] > STATUS_RANK[prev.trade.status] ? "updated" : "stale";
 }
 
 export interface UpsertResult {

@@ -3,7 +3,7 @@ import { buildSearchText } from "@/lib/trades/search-text";
 import { T0, iso, makeTrade } from "@/lib/trades/test-fixtures";
 import type { StoredTrade } from "./state";
 import type { TradeItem } from "@/lib/trades/types";
-import { sameContent, sameItem, sameSearchInputs, upsertTrade } from "./trade-table";
+import { sameContent, sameItem, sameSearchInputs, upsertTrade } from "./trade-upsert";
 
 const CONFIRM = { onDuplicate: true, onStale: false };
 
