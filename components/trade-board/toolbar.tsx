@@ -3,7 +3,7 @@
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
-import type { TradeFacets } from "@/lib/trades/facets";
+import type { TradeFacets } from "@/lib/trades/board-summary";
 import { GameFilter } from "./game-filter";
 import { SearchBox } from "./search-box";
 import { StallRulesPanel, type StallRuleRow } from "./stall-rules-panel";
