@@ -1,13 +1,14 @@
-// Board summary benchmark (issue #7): what the trade board derives from the store (facet counts, money
-// in hold, stalled count, the filtered and sorted ids) over 100,000 held trades, through the real store
-// and the real summarizer. The summarizer remembers its previous pass, so the figures that matter under
-// a busy socket are the passes after a batch of changes; a new filter or sort (a click) rebuilds.
-// Prints figures; asserts nothing on time.
+// Board summary benchmark: what the trade board derives from the store (facet counts, money in hold,
+// stalled count, the filtered and sorted ids) over 100,000 held trades, through the real store and the
+// board's one engine, lib/trades/board-summary.ts, given what use-board-summary gives it (the store's
+// trade Map, a stall clock reading, the filter and the sort). The summarizer remembers its previous
+// pass, so the figures that matter under a busy socket are the passes after a batch of changes; a new
+// filter or sort (a click) rebuilds. Prints figures; asserts nothing on time.
 import { createOpsStore } from "@/lib/store/ops-store";
 import { createBoardSummarizer } from "@/lib/trades/board-summary";
 import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
-import { DEFAULT_TRADE_FILTER } from "@/lib/trades/filters";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
+import { DEFAULT_TRADE_FILTER } from "@/lib/trades/trade-filter";
 import { ms, summarize } from "./support";
 
 const STATUSES = ["initiated", "pending", "active", "hold", "completed", "completed", "completed", "failed"] as const;

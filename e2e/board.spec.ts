@@ -257,6 +257,34 @@ test("a trade's drawer shows its details and the status timeline as observed", a
   expect(new URL(page.url()).searchParams.get("trade")).toBeNull();
 });
 
+test("a trade's drawer adds the recorder's history: the step this page missed while offline is listed", async ({ page, context }, testInfo) => {
+  await openBoard(page);
+  const trade = await createTrade({ status: "initiated" });
+  await search(page, trade.id);
+  await expect(tradeRow(page, trade.id)).toHaveAttribute("data-status", "initiated");
+
+  // The page goes offline while the trade moves on; the recorder, on its own socket, sees every step.
+  await context.setOffline(true);
+  await expect(connectionBanner(page)).toHaveAttribute("data-state", "offline");
+  await simRequest("POST", `/__sim/trades/${trade.id}/status`, { status: "active" });
+  await simRequest("POST", `/__sim/trades/${trade.id}/status`, { status: "hold" });
+  await context.setOffline(false);
+  // Back online, the resync brings the trade's current status only.
+  await expect(tradeRow(page, trade.id)).toHaveAttribute("data-status", "hold", { timeout: 30_000 });
+
+  await tradeRow(page, trade.id).focus();
+  await page.keyboard.press("Enter");
+  const drawer = page.getByRole("dialog", { name: /^Deposit · CS2 · \$/ });
+  const history = drawer.getByRole("region", { name: "Status history" });
+  await expect(history.getByRole("status")).toHaveText(/^Includes the event recorder's history of this trade/);
+  const steps = history.getByRole("list", { name: "Status timeline" }).getByRole("listitem");
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(0)).toContainText("Initiated");
+  await expect(steps.nth(1)).toContainText("Offer sent");
+  await expect(steps.nth(2)).toContainText("On hold");
+  await attachScreenshot(page, testInfo, "drawer-recorded-history");
+});
+
 test("the connection banner says offline and recovers with a resync note", async ({ page, context }, testInfo) => {
   await openBoard(page);
   const banner = connectionBanner(page);

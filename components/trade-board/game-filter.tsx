@@ -1,5 +1,5 @@
 // The Game group: All / CS2 / Rust, each with how many trades the board holds for it.
-import type { TradeFacets } from "@/lib/trades/facets";
+import type { TradeFacets } from "@/lib/trades/board-summary";
 import type { GameFilter as GameChoice } from "@/lib/trades/trade-filter";
 import { FilterChip } from "./filter-chip";
 

@@ -1,6 +1,6 @@
 // Per-status counts that are themselves the status filter. The lifecycle statuses are always listed;
 // legacy and unknown ones appear when the board holds any (or one is selected).
-import type { TradeFacets } from "@/lib/trades/facets";
+import type { TradeFacets } from "@/lib/trades/board-summary";
 import { TRADE_STATUS_INFO } from "@/lib/trades/status-classes";
 import type { TradeStatus } from "@/lib/trades/types";
 import { FilterChip } from "./filter-chip";

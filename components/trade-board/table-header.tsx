@@ -1,5 +1,5 @@
 // Column headers of the trade table. Time, Total and In status are sort buttons (aria-sort says which).
-import type { TradeSortKey } from "@/lib/trades/sort";
+import type { TradeSortKey } from "@/lib/trades/trade-sort";
 import { GRID_TEMPLATE } from "./columns";
 
 interface TableHeaderProps {

@@ -3,10 +3,10 @@
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
-import type { TradeFacets } from "@/lib/trades/facets";
+import type { TradeFacets } from "@/lib/trades/board-summary";
 import { GameFilter } from "./game-filter";
 import { SearchBox } from "./search-box";
-import { StallRules, type StallRuleRow } from "./stall-rules";
+import { StallRulesPanel, type StallRuleRow } from "./stall-rules-panel";
 import { StalledToggle } from "./stalled-toggle";
 import { StatusFilter } from "./status-filter";
 import { TradeCount } from "./trade-count";
@@ -32,7 +32,7 @@ export function Toolbar({ params, update, facets, matching, stallRules }: Toolba
         <span aria-hidden="true" className="h-5 w-px bg-slate-800" />
         <StalledToggle pressed={params.stalledOnly} count={facets.stalled} onToggle={() => update((p) => ({ ...p, stalledOnly: !p.stalledOnly }))} />
         <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
-        <StallRules rows={stallRules} />
+        <StallRulesPanel rows={stallRules} />
       </div>
       <div className="flex items-center gap-3">
         <StatusFilter value={params.statuses} facets={facets} onToggle={(status) => update((p) => ({ ...p, statuses: toggleIn(p.statuses, status) }))} />

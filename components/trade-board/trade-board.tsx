@@ -6,7 +6,7 @@ import { useCallback } from "react";
 import type { BoardParams } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { emptyBoardMessage } from "./empty-message";
-import type { StallRuleRow } from "./stall-rules";
+import type { StallRuleRow } from "./stall-rules-panel";
 import { Toolbar } from "./toolbar";
 import { TradeDrawer } from "./trade-drawer";
 import { TradeTable } from "./trade-table";

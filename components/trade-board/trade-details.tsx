@@ -1,6 +1,7 @@
 "use client";
 // Everything that matters about one trade, live from the store: stall verdict in words, failure code
-// explained, money and credits, hold countdown, references (copyable), bot, items and the timeline.
+// explained, money and credits, hold countdown, references (copyable), bot, items and the status
+// history (the event recorder's merged with the page's own; shown too for a trade the board does not hold).
 import { type ReactNode, useMemo } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -16,8 +17,8 @@ import { DetailField } from "./detail-field";
 import { UNVERIFIED_TEXT } from "./stall-marker";
 import { StatusBadge } from "./status-badge";
 import { TYPE_LABEL, gameLabel } from "./trade-labels";
+import { TradeHistory } from "./trade-history";
 import { TradeItems } from "./trade-items";
-import { TradeTimeline } from "./trade-timeline";
 
 function When({ iso }: { iso: string | undefined }) {
   const ms = toMs(iso);
@@ -75,6 +76,11 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
           The board does not hold trade <code className="font-mono">{id}</code>: it was not seen since this page loaded, or it was a finished
           trade dropped by the retention cap.
         </p>
+        <div className="mt-3 min-h-0 flex-1 overflow-y-auto pb-6 text-xs">
+          <Section title="Status history">
+            <TradeHistory tradeId={id} />
+          </Section>
+        </div>
       </div>
     );
   }
@@ -119,8 +125,8 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
           ) : null}
         </div>
 
-        <Section title="Timeline (as observed)">
-          <TradeTimeline history={record.history} />
+        <Section title="Status history">
+          <TradeHistory tradeId={id} />
         </Section>
 
         <Section title={`Items (${trade.items.length})`}>

@@ -3,7 +3,7 @@
 // be positioned by the virtualizer while screen readers still get rows, cells and column headers.
 import { type ReactNode, useRef } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
-import type { TradeSortKey } from "@/lib/trades/sort";
+import type { TradeSortKey } from "@/lib/trades/trade-sort";
 import { TableHeader } from "./table-header";
 import { TradeRows } from "./trade-rows";
 

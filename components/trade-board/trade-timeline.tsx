@@ -1,37 +1,33 @@
-// A trade's status history as this page observed it: AssetPay's time for each change and when we saw it.
+// A trade's status changes as a list: AssetPay's time for each change and when it was first seen (by
+// this page or by the event recorder), the latest marked current. Where the steps come from is said
+// by trade-history.tsx around it.
 import type { StatusChange } from "@/lib/store/state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { formatExact, toMs } from "@/components/ui/time-format";
 import { StatusBadge } from "./status-badge";
 
 export function TradeTimeline({ history }: { history: readonly StatusChange[] }) {
-  const firstSeen = history[0];
   return (
-    <div>
-      <ol aria-label="Status timeline" className="relative ml-1.5 border-l border-slate-700">
-        {history.map((change, index) => {
-          const atMs = toMs(change.at);
-          const latest = index === history.length - 1;
-          return (
-            <li key={`${change.at}-${index}`} className="relative pb-3 pl-4 last:pb-0">
-              <span
-                aria-hidden="true"
-                className={`absolute -left-[5px] top-1 h-2.5 w-2.5 rounded-full border ${latest ? "border-sky-300 bg-sky-400" : "border-slate-500 bg-slate-800"}`}
-              />
-              <div className="flex flex-wrap items-center gap-2">
-                <StatusBadge status={change.status} rawStatus={change.rawStatus} />
-                {latest ? <span className="text-[11px] text-slate-400">current</span> : null}
-              </div>
-              <div className="mt-0.5 text-[11px] text-slate-400">
-                AssetPay time {atMs === null ? change.at : formatExact(atMs)} · seen <RelativeTime at={change.observedAt} />
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {firstSeen && firstSeen.status !== "initiated" ? (
-        <p className="mt-2 text-[11px] text-slate-500">Earlier steps happened before this page was watching; only changes seen live or at a resync are listed.</p>
-      ) : null}
-    </div>
+    <ol aria-label="Status timeline" className="relative ml-1.5 border-l border-slate-700">
+      {history.map((change, index) => {
+        const atMs = toMs(change.at);
+        const latest = index === history.length - 1;
+        return (
+          <li key={`${change.at}-${index}`} className="relative pb-3 pl-4 last:pb-0">
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[5px] top-1 h-2.5 w-2.5 rounded-full border ${latest ? "border-sky-300 bg-sky-400" : "border-slate-500 bg-slate-800"}`}
+            />
+            <div className="flex flex-wrap items-center gap-2">
+              <StatusBadge status={change.status} rawStatus={change.rawStatus} />
+              {latest ? <span className="text-[11px] text-slate-400">current</span> : null}
+            </div>
+            <div className="mt-0.5 text-[11px] text-slate-400">
+              AssetPay time {atMs === null ? change.at : formatExact(atMs)} · seen <RelativeTime at={change.observedAt} />
+            </div>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -1,5 +1,5 @@
 // Deposit / Withdraw toggles with counts; none pressed means both.
-import type { TradeFacets } from "@/lib/trades/facets";
+import type { TradeFacets } from "@/lib/trades/board-summary";
 import type { TradeType } from "@/lib/trades/types";
 import { FilterChip } from "./filter-chip";
 import { TYPE_LABEL } from "./trade-labels";

@@ -32,9 +32,14 @@ describe("fetchRecordedHistory", () => {
       state: "unrecorded",
       history: [],
     });
-    expect(await fetchRecordedHistory("t-1", undefined, answer(503, { error: {} }))).toMatchObject({ state: "unavailable" });
+    expect(await fetchRecordedHistory("t-1", undefined, answer(503, { error: {} }))).toMatchObject({ state: "unavailable", reason: "HTTP 503" });
     expect(await fetchRecordedHistory("t-1", undefined, answer(200, { tradeId: "other", known: true, history: [] }))).toMatchObject({
       state: "unavailable",
+      reason: "unreadable answer",
     });
+    const unreachable = await fetchRecordedHistory("t-1", undefined, async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    expect(unreachable).toMatchObject({ state: "unavailable", reason: expect.stringMatching(/^could not reach the dashboard server/) });
   });
 });

@@ -1,12 +1,12 @@
 // The board's summarizer against the real store (its journaling TradeMap, eviction, unverified marks),
 // checked after every batch against a from-scratch reading of the same records.
 import { describe, expect, it } from "vitest";
+import { naiveBoardSummary } from "@/lib/trades/board-oracle.testing";
 import { createBoardSummarizer } from "@/lib/trades/board-summary";
-import { DEFAULT_TRADE_FILTER, TRADE_SORTS, compileFilter } from "@/lib/trades/filters";
-import { DEFAULT_STALL_LIMITS, assessStall } from "@/lib/trades/stall-rules";
+import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
-import type { TradeFilter } from "@/lib/trades/trade-filter";
-import type { TradeSortKey } from "@/lib/trades/sort";
+import { DEFAULT_TRADE_FILTER, type TradeFilter } from "@/lib/trades/trade-filter";
+import type { TradeSortKey } from "@/lib/trades/trade-sort";
 import { createOpsStore } from "./ops-store";
 import type { RawOpsEvent } from "./ingest";
 
@@ -63,10 +63,7 @@ describe("board summary over the live store", () => {
       const now = T0 + step * 5_000;
       const [filter, sort] = view;
       const got = summarize(state.trades, now, filter, sort);
-      const stalled = (r: (typeof records)[number]) => assessStall(r.trade, r.enteredStatusAt, now, DEFAULT_STALL_LIMITS).stalled;
-      const records = [...state.trades.values()];
-      const matches = compileFilter(filter);
-      const want = records.filter((r) => matches(r, stalled(r))).sort(TRADE_SORTS[sort]).map((r) => r.trade.id);
+      const want = naiveBoardSummary(state.trades.values(), now, filter, sort, DEFAULT_STALL_LIMITS).ids;
       expect(got.ids, `step ${step}`).toEqual(want);
       expect(got.facets.total).toBe(state.trades.size);
     }

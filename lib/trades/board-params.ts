@@ -3,7 +3,7 @@
 // error page. Pure: works on URLSearchParams, no router. Never put anything secret in here.
 import { z } from "zod";
 import type { GameFilter, TradeFilter } from "./trade-filter";
-import type { TradeSortKey } from "./sort";
+import type { TradeSortKey } from "./trade-sort";
 import { TRADE_STATUSES, type TradeStatus, type TradeType } from "./types";
 
 export interface BoardParams extends TradeFilter {

@@ -16,15 +16,15 @@
 // megamorphic property reads. Each record is flattened once into a same-shaped entry (records are
 // immutable, so the entry never goes stale) and every pass reads only entries. The stall window (when
 // the trade entered its status, how long it may stay) does not depend on the clock, so it is worked out
-// once here too and each pass's stall check is a subtraction. Semantics match lib/trades/trade-filter,
-// lib/trades/sort and assessStall exactly (see the tests).
+// once here too and each pass's stall check is a subtraction.
+//
+// This is the board's only engine: the filter and the sort orders it applies are ./trade-filter and
+// ./trade-sort. Its tests hold it to a deliberately naive oracle (./board-oracle.testing.ts).
 import { hasChangeJournal } from "./change-journal";
-import type { TradeFacets } from "./facets";
-import { normalizeSearch } from "./search-text";
-import type { TradeSortKey } from "./sort";
 import { assessStall, enteredStatusMs, type StallLimits } from "./stall-rules";
 import { isTerminalStatus } from "./status-classes";
-import type { TradeFilter } from "./trade-filter";
+import { type TradeFilter, compileFilter } from "./trade-filter";
+import { TRADE_COMPARATORS, type TradeSortKey } from "./trade-sort";
 import { TRADE_STATUSES, type Game, type Trade, type TradeStatus, type TradeType } from "./types";
 
 /** What the board needs of a stored record (the store's StoredTrade fits). */
@@ -35,6 +35,15 @@ export interface BoardRecord {
   updatedAtMs: number;
   enteredStatusAtMs: number;
   verified: boolean;
+}
+
+/** Counts over every trade held, whatever the current filter (what the filter chips show). */
+export interface TradeFacets {
+  total: number;
+  games: Record<Game, number>;
+  statuses: Record<TradeStatus, number>;
+  types: Record<TradeType, number>;
+  stalled: number;
 }
 
 export interface BoardSummary {
@@ -68,15 +77,7 @@ interface BoardEntry {
   stallLimitMs: number;
 }
 
-function byId(a: BoardEntry, b: BoardEntry): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-const COMPARE: Readonly<Record<TradeSortKey, (a: BoardEntry, b: BoardEntry) => number>> = {
-  activity: (a, b) => b.updatedAtMs - a.updatedAtMs || byId(a, b),
-  age: (a, b) => a.enteredStatusAtMs - b.enteredStatusAtMs || byId(a, b),
-  value: (a, b) => b.totalPrice - a.totalPrice || byId(a, b),
-};
+type Comparator = (x: BoardEntry, y: BoardEntry) => number;
 
 function emptyFacets(): TradeFacets {
   const statuses = {} as Record<TradeStatus, number>;
@@ -114,10 +115,6 @@ function toEntry(record: BoardRecord, limits: StallLimits): BoardEntry {
     stallFromMs,
     stallLimitMs,
   };
-}
-
-function sizeOf<T>(values: ReadonlySet<T> | readonly T[]): number {
-  return values instanceof Set ? values.size : (values as readonly T[]).length;
 }
 
 export type BoardSummarizer = (
@@ -166,31 +163,6 @@ function count(t: Totals, e: BoardEntry, sign: 1 | -1): void {
   }
 }
 
-interface CompiledFilter {
-  key: string;
-  stalledOnly: boolean;
-  /** Everything but the stall verdict (the only part that moves with the clock). */
-  matches(e: BoardEntry): boolean;
-}
-
-function compile(filter: TradeFilter, sort: TradeSortKey): CompiledFilter {
-  const game = filter.game;
-  const statuses = sizeOf(filter.statuses) > 0 ? new Set(filter.statuses) : null;
-  const types = sizeOf(filter.types) > 0 ? new Set(filter.types) : null;
-  const query = normalizeSearch(filter.search);
-  // Not stalledOnly: the Stalled view is built from in-flight trades each time, so toggling it keeps the list.
-  const key = JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query, sort]);
-  return {
-    key,
-    stalledOnly: filter.stalledOnly,
-    matches: (e) =>
-      (game === "all" || e.game === game) &&
-      (statuses === null || statuses.has(e.status)) &&
-      (types === null || types.has(e.type)) &&
-      (query === "" || e.searchText.includes(query)),
-  };
-}
-
 function isStalled(e: BoardEntry, nowMs: number): boolean {
   return Math.max(0, nowMs - e.stallFromMs) > e.stallLimitMs;
 }
@@ -199,7 +171,7 @@ function isStalled(e: BoardEntry, nowMs: number): boolean {
 const MAX_SPLICED_EDITS = 10_000;
 
 /** First index in sorted `list` whose entry does not sort before `e`. */
-function lowerBound(list: readonly BoardEntry[], e: BoardEntry, compare: (x: BoardEntry, y: BoardEntry) => number): number {
+function lowerBound(list: readonly BoardEntry[], e: BoardEntry, compare: Comparator): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -220,7 +192,7 @@ function spliceSorted(
   ids: readonly string[],
   leaving: readonly BoardEntry[],
   arriving: readonly BoardEntry[],
-  compare: (x: BoardEntry, y: BoardEntry) => number,
+  compare: Comparator,
 ): { list: BoardEntry[]; ids: string[] } {
   // Each edit: the old index it applies at; removals name the entry's own index, insertions go before.
   const removeAt: number[] = [];
@@ -303,9 +275,11 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
 
   return (records, nowMs, filter, sort) => {
     pass += 1;
-    const compiled = compile(filter, sort);
-    const compare = COMPARE[sort];
-    let rebuild = compiled.key !== listKey;
+    const compiled = compileFilter(filter);
+    const compare: Comparator = TRADE_COMPARATORS[sort];
+    // The list holds one filter (stalledOnly aside, see compileFilter) in one order.
+    const key = `${sort} ${compiled.key}`;
+    let rebuild = key !== listKey;
     const leaving: BoardEntry[] = [];
     const arrived: BoardEntry[] = [];
 
@@ -361,7 +335,7 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
       list = [];
       for (const slot of slots.values()) if (compiled.matches(slot.entry)) list.push(slot.entry);
       list.sort(compare);
-      listKey = compiled.key;
+      listKey = key;
       listIds = idsOf(list);
     } else if (leaving.length > 0 || arrived.length > 0) {
       ({ list, ids: listIds } = spliceSorted(list, listIds, leaving, arrived, compare));

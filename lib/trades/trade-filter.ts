@@ -1,8 +1,9 @@
-// The trade board's filter model and matching. Pure; built for 100,000 trades per pass: compile the
-// filter once (sets, lowercased query), then test each record with cached search text.
-// Never lowercases per trade here — `searchText` is precomputed by the store.
-import { buildSearchText, normalizeSearch } from "./search-text";
-import type { Trade, TradeStatus, TradeType } from "./types";
+// The trade board's filter: what the chips, the search box and the URL choose (game, statuses, types,
+// stalled only, search), and its compiled form, which lib/trades/board-summary.ts tests each trade
+// against. Pure. Compile once per filter (sets, lowercased query) so the per-trade test is a few
+// comparisons; it never lowercases per trade: the search text is built once per trade change.
+import { normalizeSearch } from "./search-text";
+import type { Game, TradeStatus, TradeType } from "./types";
 
 export type GameFilter = "all" | "cs2" | "rust";
 
@@ -24,53 +25,39 @@ export const DEFAULT_TRADE_FILTER: Readonly<TradeFilter> = Object.freeze({
   search: "",
 });
 
-/** Anything with a trade and its cached lowercase search text (the store's StoredTrade fits). */
-export interface SearchableTrade {
-  trade: Trade;
+/** What the filter reads of a trade; `searchText` is lowercase (see ./search-text). */
+export interface FilterableTrade {
+  game: Game;
+  status: TradeStatus;
+  type: TradeType;
   searchText: string;
 }
 
-export type TradeMatcher = (record: SearchableTrade, stalled: boolean) => boolean;
+export interface CompiledFilter {
+  /** The same for two filters that select the same trades, stalledOnly aside. */
+  key: string;
+  stalledOnly: boolean;
+  /** Everything but the stall verdict, the one part that moves with the clock (the caller judges it). */
+  matches(trade: FilterableTrade): boolean;
+}
 
 function sizeOf<T>(values: ReadonlySet<T> | readonly T[]): number {
   return values instanceof Set ? values.size : (values as readonly T[]).length;
 }
 
-export function isDefaultFilter(filter: TradeFilter): boolean {
-  return (
-    filter.game === "all" &&
-    sizeOf(filter.statuses) === 0 &&
-    sizeOf(filter.types) === 0 &&
-    !filter.stalledOnly &&
-    normalizeSearch(filter.search) === ""
-  );
-}
-
-/** Precomputes everything per filter so the per-trade test is a few comparisons. */
-export function compileFilter(filter: TradeFilter): TradeMatcher {
+export function compileFilter(filter: TradeFilter): CompiledFilter {
   const game = filter.game;
   const statuses = sizeOf(filter.statuses) > 0 ? new Set(filter.statuses) : null;
   const types = sizeOf(filter.types) > 0 ? new Set(filter.types) : null;
-  const stalledOnly = filter.stalledOnly;
   const query = normalizeSearch(filter.search);
-  return (record, stalled) => {
-    const trade = record.trade;
-    if (game !== "all" && trade.game !== game) return false;
-    if (statuses && !statuses.has(trade.status)) return false;
-    if (types && !types.has(trade.type)) return false;
-    if (stalledOnly && !stalled) return false;
-    return query === "" || record.searchText.includes(query);
+  return {
+    // Not stalledOnly: the board builds the Stalled view from the stalled trades, so toggling it keeps its list.
+    key: JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query]),
+    stalledOnly: filter.stalledOnly,
+    matches: (t) =>
+      (game === "all" || t.game === game) &&
+      (statuses === null || statuses.has(t.status)) &&
+      (types === null || types.has(t.type)) &&
+      (query === "" || t.searchText.includes(query)),
   };
-}
-
-/** One-off check; for many trades use `compileFilter` once and reuse the matcher. */
-export function matchesFilter(
-  record: SearchableTrade | Trade,
-  stallInfo: { stalled: boolean } | boolean,
-  filter: TradeFilter,
-): boolean {
-  const searchable: SearchableTrade =
-    "searchText" in record ? record : { trade: record, searchText: buildSearchText(record) };
-  const stalled = typeof stallInfo === "boolean" ? stallInfo : stallInfo.stalled;
-  return compileFilter(filter)(searchable, stalled);
 }

@@ -9,7 +9,7 @@ import { ConnectionBanner } from "@/components/connection-banner/connection-bann
 import { DiagnosticsPanel } from "@/components/diagnostics/diagnostics-panel";
 import { FundingFeed } from "@/components/funding-feed/funding-feed";
 import { KpiStrip } from "@/components/money/kpi-strip";
-import type { StallRuleRow } from "@/components/trade-board/stall-rules";
+import type { StallRuleRow } from "@/components/trade-board/stall-rules-panel";
 import { TradeBoard } from "@/components/trade-board/trade-board";
 import { useBoardParams } from "@/components/trade-board/use-board-params";
 import { useBoardSummary } from "@/components/trade-board/use-board-summary";

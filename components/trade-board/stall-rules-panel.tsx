@@ -1,6 +1,7 @@
 "use client";
-// "Stall rules": a popover listing how long each status may last before a trade is flagged, the
-// STALL_* variable that sets it, and whether the server configured it or the default applies.
+// The board's "Stall rules" button and the popover panel it opens: how long each status may last before
+// a trade is flagged, the STALL_* variable that sets it, and whether the server configured it or the
+// default applies. The rules themselves are lib/trades/stall-rules.ts; this file only shows them.
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { formatDuration } from "@/lib/trades/format";
 import type { StallLimits } from "@/lib/trades/stall-rules";
@@ -12,7 +13,7 @@ export interface StallRuleRow {
   configured: boolean;
 }
 
-export function StallRules({ rows }: { rows: readonly StallRuleRow[] }) {
+export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
   const limits = useOpsStore((s) => s.stallLimits);
   return (
     <>
