@@ -2,6 +2,7 @@
 import { describeBalanceFailure, fetchMerchantBalance } from "@/lib/assetpay/balance";
 import { requireStaffApi } from "@/lib/auth";
 import { jsonError, noStoreJson } from "@/lib/http/json";
+import { retryAfterHeader } from "@/lib/http/retry-after";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,6 @@ export async function GET() {
   } catch (error) {
     const failure = describeBalanceFailure(error);
     console.error(`[assetpay] balance not read: ${error instanceof Error ? error.message : "unknown error"}`);
-    const headers: Record<string, string> = failure.retryAfterSeconds === null ? {} : { "retry-after": String(failure.retryAfterSeconds) };
-    return jsonError(failure.status, failure.code, failure.message, headers);
+    return jsonError(failure.status, failure.code, failure.message, retryAfterHeader(failure.retryAfterSeconds));
   }
 }

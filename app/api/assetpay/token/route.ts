@@ -5,6 +5,7 @@ import { requireStaffApi } from "@/lib/auth";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { refuseOverTokenRateLimit } from "@/lib/auth/token-rate-limit";
 import { jsonError, noStoreJson } from "@/lib/http/json";
+import { retryAfterHeader } from "@/lib/http/retry-after";
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return jsonError(403, "cross_origin", "Token requests must come from the dashboard's own pages.");
@@ -18,7 +19,6 @@ export async function POST(request: Request) {
   } catch (error) {
     const failure = describeTokenFailure(error);
     console.error(`[assetpay] client token not minted: ${error instanceof Error ? error.message : "unknown error"}`);
-    const headers: Record<string, string> = failure.retryAfterSeconds === null ? {} : { "retry-after": String(failure.retryAfterSeconds) };
-    return jsonError(failure.status, failure.code, failure.message, headers);
+    return jsonError(failure.status, failure.code, failure.message, retryAfterHeader(failure.retryAfterSeconds));
   }
 }
