@@ -6,13 +6,13 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import bcrypt from "bcryptjs";
 import { checkStartEnv, EnvError, parseEnv, type StartPlan } from "../lib/assetpay/env-schema";
 import { parseStallLimits, StallLimitsEnvError } from "../lib/assetpay/stall-limits-schema";
+import { isPortFree } from "../lib/net/free-port";
 import { buildState } from "./lib/build-freshness";
 import { Supervisor } from "./lib/supervisor";
 
@@ -31,14 +31,6 @@ const say = (line: string) => console.log(`[start] ${line}`);
 function fail(line: string): never {
   console.error(`[start] ${line}`);
   process.exit(1);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, HOST, () => server.close(() => resolve(true)));
-  });
 }
 
 async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean> {
@@ -75,7 +67,7 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
   // Loaded only in demo mode: real mode never touches the simulator's code.
   const { startSimulator } = await import("../sim/server");
   const wanted = plan.simPort;
-  const simPort = wanted === 0 || (await portIsFree(wanted)) ? wanted : 0;
+  const simPort = wanted === 0 || (await isPortFree(wanted, HOST)) ? wanted : 0;
   if (simPort !== wanted) say(`port ${wanted} is taken: the simulator uses a free port instead`);
   const simulator = await startSimulator({
     port: simPort,
@@ -151,7 +143,7 @@ async function main(): Promise<void> {
   base.AUTH_TRUST_HOST ??= "true";
 
   buildIfNeeded(base);
-  if (!(await portIsFree(plan.port))) fail(`PORT: ${HOST}:${plan.port} is already in use; set PORT to a free port`);
+  if (!(await isPortFree(plan.port, HOST))) fail(`PORT: ${HOST}:${plan.port} is already in use; set PORT to a free port`);
 
   const supervisor = new Supervisor(say);
   supervisor.stopOnSignals();

@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import { freePort, waitForHttp } from "./ports";
+import { freePort } from "@/lib/net/free-port";
+import { waitForHttp } from "./ports";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const LOG_DIR = path.join(ROOT, "test-results", "servers");
