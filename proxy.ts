@@ -5,13 +5,11 @@
 // change, come from next.config.js for every response.
 import { NextResponse, type NextRequest } from "next/server";
 import { parseEnv } from "@/lib/env/server-env";
+import { isSessionCookieName } from "@/lib/auth/session-cookie-name";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-
 function hasSessionCookie(request: NextRequest): boolean {
-  // next-auth splits large cookies into `name.0`, `name.1`, …
-  return request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((base) => name === base || name.startsWith(`${base}.`)));
+  return request.cookies.getAll().some(({ name }) => isSessionCookieName(name));
 }
 
 let socketUrl: string | null | undefined;

@@ -6,7 +6,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
@@ -14,6 +13,7 @@ import bcrypt from "bcryptjs";
 import { EnvError } from "../lib/env/env-error";
 import { parseEnv } from "../lib/env/server-env";
 import { checkStartEnv, type StartPlan } from "../lib/env/start-plan";
+import { isPortFree } from "../lib/net/free-port";
 import { buildState } from "./lib/build-freshness";
 import { Supervisor } from "./lib/supervisor";
 
@@ -32,14 +32,6 @@ const say = (line: string) => console.log(`[start] ${line}`);
 function fail(...lines: string[]): never {
   for (const line of lines) console.error(`[start] ${line}`);
   process.exit(1);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, HOST, () => server.close(() => resolve(true)));
-  });
 }
 
 async function waitUntilServing(url: string, timeoutMs: number): Promise<boolean> {
@@ -76,7 +68,7 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
   // Loaded only in demo mode: real mode never touches the simulator's code.
   const { startSimulator } = await import("../sim/server");
   const wanted = plan.simPort;
-  const simPort = wanted === 0 || (await portIsFree(wanted)) ? wanted : 0;
+  const simPort = wanted === 0 || (await isPortFree(wanted, HOST)) ? wanted : 0;
   if (simPort !== wanted) say(`port ${wanted} is taken: the simulator uses a free port instead`);
   const simulator = await startSimulator({
     port: simPort,
@@ -151,7 +143,7 @@ async function main(): Promise<void> {
   base.AUTH_TRUST_HOST ??= "true";
 
   buildIfNeeded(base);
-  if (!(await portIsFree(plan.port))) fail(`PORT: ${HOST}:${plan.port} is already in use; set PORT to a free port`);
+  if (!(await isPortFree(plan.port, HOST))) fail(`PORT: ${HOST}:${plan.port} is already in use; set PORT to a free port`);
 
   const supervisor = new Supervisor(say);
   supervisor.stopOnSignals();

@@ -110,7 +110,7 @@ export function controlRoutes(deps: ControlDeps): Route[] {
       handler: async (ctx) => {
         const body = parseOrFail(tokenBody, await jsonBody(ctx));
         const now = deps.clock.now();
-        const token = signClientToken(
+        const token = await signClientToken(
           {
             merchantId: deps.merchantId,
             steamId: body.steamId ?? "76561198000000001",

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     `  api key:      ${sim.apiKey}${options.apiKey ? "" : "   (generated; set SIM_API_KEY to fix it)"}`,
     `  api secret:   ${sim.apiSecret}${options.apiSecret ? "" : "   (generated; set SIM_API_SECRET to fix it)"}`,
     `  seed:         ${sim.seed}   speed: ${sim.engine.speed}x   rate: ${sim.engine.rate} trades/s   trades: ${sim.engine.tradeCount()}`,
-    `  sample client token (${ttl}s): ${sim.mintToken()}`,
+    `  sample client token (${ttl}s): ${await sim.mintToken()}`,
     options.control === false
       ? "  control API:  off (SIM_CONTROL=off)"
       : `  control API:  curl -H 'api-key: ${sim.apiKey}' ${sim.url}/__sim/state   (routes in sim/README.md)`,

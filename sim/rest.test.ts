@@ -32,7 +32,7 @@ describe("POST /auth/authenticate-client", () => {
     expect(result.status).toBe(200);
     const body = successSchema.parse(result.body);
     expect(Object.keys(body.data as object)).toEqual(["token"]);
-    const verified = verifyClientToken(result.body.data.token, sim.apiSecret, Date.now());
+    const verified = await verifyClientToken(result.body.data.token, sim.apiSecret, Date.now());
     expect(verified.ok).toBe(true);
     if (!verified.ok) return;
     expect(verified.merchantId).toBe(sim.merchantId);

@@ -53,7 +53,7 @@ export interface RunningSimulator {
   seed: string;
   engine: Engine;
   /** A client token signed like AssetPay's, for this merchant. */
-  mintToken(options?: { steamId?: string; tradeUrl?: string; clientId?: string; ttlSeconds?: number }): string;
+  mintToken(options?: { steamId?: string; tradeUrl?: string; clientId?: string; ttlSeconds?: number }): Promise<string>;
   close(): Promise<void>;
 }
 

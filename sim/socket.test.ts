@@ -33,7 +33,7 @@ async function expectServerDisconnectWithoutEvents(s: TestSocket): Promise<void>
 
 describe("socket authentication", () => {
   it("a valid client token joins the merchant room and receives trade, deposit and withdrawal events", async () => {
-    const s = connect({ token: sim.mintToken() });
+    const s = connect({ token: await sim.mintToken() });
     expect(await s.connected).toBe(true);
     const trade = await control(sim, "trades", { status: "active", externalId: "ord_sock_1" });
     const deposit = await control(sim, "funding", { kind: "deposit" });
@@ -64,7 +64,7 @@ describe("socket authentication", () => {
   });
 
   it("a forged token (wrong secret) is disconnected by the server and gets no event", async () => {
-    const forged = signClientToken(
+    const forged = await signClientToken(
       { merchantId: sim.merchantId, steamId: "76561198000000001", tradeUrl: "https://steamcommunity.com/tradeoffer/new/?partner=1&token=abcdefgh", ttlSeconds: 3600, nowMs: Date.now() },
       "not-the-merchant-secret-at-all",
     );
@@ -72,7 +72,7 @@ describe("socket authentication", () => {
   });
 
   it("an expired token is disconnected by the server and gets no event", async () => {
-    await expectServerDisconnectWithoutEvents(connect({ token: sim.mintToken({ ttlSeconds: -5 }) }));
+    await expectServerDisconnectWithoutEvents(connect({ token: await sim.mintToken({ ttlSeconds: -5 }) }));
   });
 
   it("a wrong apiKey, garbage token or no credential is disconnected the same way", async () => {
@@ -91,7 +91,7 @@ describe("socket authentication", () => {
 
 describe("token lifetime", () => {
   it("a connected socket is disconnected by the server when its token expires", async () => {
-    const s = connect({ token: sim.mintToken({ ttlSeconds: 2 }) });
+    const s = connect({ token: await sim.mintToken({ ttlSeconds: 2 }) });
     expect(await s.connected).toBe(true);
     const started = Date.now();
     expect(await within(s.disconnected, 10_000)).toBe("io server disconnect");
@@ -101,7 +101,7 @@ describe("token lifetime", () => {
 
   it("with disconnectOnExpiry off the socket stays open past expiry", async () => {
     const lenient = await startTestSim({ disconnectOnExpiry: false });
-    const s = connectSocket(lenient, { token: lenient.mintToken({ ttlSeconds: 1 }) });
+    const s = connectSocket(lenient, { token: await lenient.mintToken({ ttlSeconds: 1 }) });
     try {
       expect(await s.connected).toBe(true);
       expect(await within(s.disconnected, 2_500)).toBe("timeout");
@@ -113,7 +113,7 @@ describe("token lifetime", () => {
   });
 
   it("POST /__sim/tokens/expire cuts every token socket, refuses old tokens, accepts new ones; apiKey sockets stay", async () => {
-    const oldToken = sim.mintToken();
+    const oldToken = await sim.mintToken();
     const byToken = connect({ token: oldToken });
     const byKey = connect({ apiKey: sim.apiKey });
     expect(await byToken.connected).toBe(true);
@@ -127,7 +127,7 @@ describe("token lifetime", () => {
 
     // JWTs are deterministic: the same claims in the same second give the very same (revoked) token,
     // so the fresh one differs by clientId, as a real re-mint a moment later would differ by iat.
-    const fresh = connect({ token: sim.mintToken({ clientId: "after-expire" }) });
+    const fresh = connect({ token: await sim.mintToken({ clientId: "after-expire" }) });
     expect(await fresh.connected).toBe(true);
     await waitFor(() => fresh.events.length > 0, 10_000, "event on fresh token");
     expect(byKey.socket.connected).toBe(true);
@@ -135,7 +135,7 @@ describe("token lifetime", () => {
 
   it("POST /__sim/sockets/drop disconnects every socket from the server side", async () => {
     const a = connect({ apiKey: sim.apiKey });
-    const b = connect({ token: sim.mintToken() });
+    const b = connect({ token: await sim.mintToken() });
     expect(await a.connected).toBe(true);
     expect(await b.connected).toBe(true);
     const result = await control(sim, "sockets/drop");

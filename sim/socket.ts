@@ -54,13 +54,16 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
     expiryTimers.set(socket.id, timer);
   }
 
-  io.on("connection", (socket) => {
+  io.on("connection", (socket) => void admit(socket));
+
+  /** Checks the socket's credential; only then does it join the room, so a refused socket sees no event. */
+  async function admit(socket: Socket): Promise<void> {
     const query = querySchema.safeParse(socket.handshake.query);
     const { token, apiKey } = query.success ? query.data : {};
     let expMs: number | undefined;
     let ok = false;
     if (token !== undefined) {
-      const result = deps.gate.check(token);
+      const result = await deps.gate.check(token);
       ok = result.ok;
       if (result.ok) expMs = result.payload.exp * 1000;
     } else if (apiKey !== undefined) {
@@ -70,6 +73,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
       socket.disconnect(true);
       return;
     }
+    if (socket.disconnected) return; // the client left while its token was being checked
     void socket.join(room);
     if (expMs !== undefined) {
       tokenSockets.set(socket.id, socket);
@@ -81,7 +85,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
       if (timer) clearTimeout(timer);
       expiryTimers.delete(socket.id);
     });
-  });
+  }
 
   const unsubscribe = deps.engine.onEmission(({ event, payload }) => {
     io.to(room).emit(event, payload);

@@ -1,7 +1,8 @@
 // Which client tokens the simulator accepts right now: a valid signature and expiry (token.ts), the
 // right merchant, and not issued before the last `POST /__sim/tokens/expire`. That call sets a cut-off
 // at the current second; tokens from that same second that the sim has already seen are listed
-// explicitly, so a token minted just after the call (same second, same iat) still works.
+// explicitly, so a token minted just after the call (same second, same iat) still works. A token whose
+// check was still running when the call came was presented before it, so it is refused too.
 
 import type { Clock } from "./engine/time";
 import { verifyClientToken, type ClientTokenPayload } from "./token";
@@ -15,6 +16,8 @@ export class TokenGate {
   private readonly revokedAtCutoff = new Set<string>();
   /** Tokens seen recently (iat within the last few seconds), the only ones a same-second cut-off needs. */
   private readonly recent = new Map<string, number>();
+  /** How many times expireAll has run: a check that spans a call sees it change. */
+  private expiries = 0;
 
   constructor(
     private readonly secret: string,
@@ -22,12 +25,14 @@ export class TokenGate {
     private readonly clock: Clock,
   ) {}
 
-  check(token: string): GateResult {
-    const result = verifyClientToken(token, this.secret, this.clock.now());
+  async check(token: string): Promise<GateResult> {
+    const expiriesBefore = this.expiries;
+    const result = await verifyClientToken(token, this.secret, this.clock.now());
     if (!result.ok) return result;
     const { payload } = result;
     if (payload.merchantId !== this.merchantId || result.merchantId !== this.merchantId) return { ok: false, reason: "wrong-merchant" };
-    if (payload.iat < this.cutoffSeconds || this.revokedAtCutoff.has(token)) return { ok: false, reason: "revoked" };
+    const expiredWhileChecking = this.expiries !== expiriesBefore;
+    if (expiredWhileChecking || payload.iat < this.cutoffSeconds || this.revokedAtCutoff.has(token)) return { ok: false, reason: "revoked" };
     this.noteSeen(token, payload.iat);
     return { ok: true, payload };
   }
@@ -44,6 +49,7 @@ export class TokenGate {
   /** Every token issued or presented so far is treated as expired from now on. */
   expireAll(): void {
     const nowSeconds = Math.floor(this.clock.now() / 1000);
+    this.expiries += 1;
     this.cutoffSeconds = nowSeconds;
     this.revokedAtCutoff.clear();
     for (const [token, iat] of this.recent) if (iat >= nowSeconds) this.revokedAtCutoff.add(token);

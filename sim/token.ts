@@ -1,8 +1,9 @@
-// Client tokens as AssetPay issues them (§1.3): compact JWS, HS256 over the API secret, header
-// { alg: "HS256", userId: merchantId } with no `typ`, payload { merchantId, client, iat, exp }.
-// Used by POST /auth/authenticate-client to mint and by the socket handshake to verify.
+// Client tokens as AssetPay issues them (see docs/assetpay-api.md): compact JWS, HS256 over the API
+// secret, header { alg: "HS256", userId: merchantId } with no `typ`, payload { merchantId, client, iat,
+// exp }. Used by POST /auth/authenticate-client to mint and by the socket handshake to verify. jose does
+// the JWS; the rules on header, claims and expiry are the simulator's own, checked here.
 
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { compactVerify, decodeProtectedHeader, errors, SignJWT } from "jose";
 import { z } from "zod";
 
 export const clientDataSchema = z.looseObject({
@@ -39,17 +40,11 @@ export interface SignInput {
   nowMs: number;
 }
 
-function b64url(value: string | Buffer): string {
-  return Buffer.from(value).toString("base64url");
-}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-function signature(signingInput: string, secret: string): Buffer {
-  return createHmac("sha256", secret).update(signingInput).digest();
-}
-
-export function signClientToken(input: SignInput, secret: string): string {
+export async function signClientToken(input: SignInput, secret: string): Promise<string> {
   const iat = Math.floor(input.nowMs / 1000);
-  const header = { alg: "HS256", userId: input.merchantId };
   const payload: ClientTokenPayload = {
     merchantId: input.merchantId,
     client: {
@@ -61,33 +56,42 @@ export function signClientToken(input: SignInput, secret: string): string {
     iat,
     exp: iat + input.ttlSeconds,
   };
-  const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
-  return `${signingInput}.${signature(signingInput, secret).toString("base64url")}`;
+  return new SignJWT(payload).setProtectedHeader({ alg: "HS256", userId: input.merchantId }).sign(encoder.encode(secret));
 }
 
 export type VerifyResult =
   | { ok: true; payload: ClientTokenPayload; merchantId: string }
   | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
 
-function decodeJson(part: string): unknown {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
-/** Checks shape, algorithm, signature (constant-time) and expiry against `nowMs`. */
-export function verifyClientToken(token: string, secret: string, nowMs: number): VerifyResult {
+function protectedHeader(token: string): unknown {
+  try {
+    return decodeProtectedHeader(token);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks, in this order: header shape and algorithm, signature, claims, expiry against `nowMs`. */
+export async function verifyClientToken(token: string, secret: string, nowMs: number): Promise<VerifyResult> {
   const parts = token.split(".");
-  const [h, p, s] = parts;
-  if (parts.length !== 3 || !h || !p || !s) return { ok: false, reason: "malformed" };
-  const header = headerSchema.safeParse(decodeJson(h));
+  if (parts.length !== 3 || parts.includes("")) return { ok: false, reason: "malformed" };
+  const header = headerSchema.safeParse(protectedHeader(token));
   if (!header.success) return { ok: false, reason: "malformed" };
-  const expected = signature(`${h}.${p}`, secret);
-  const given = Buffer.from(s, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad-signature" };
-  const payload = payloadSchema.safeParse(decodeJson(p));
+  let signedPayload: Uint8Array;
+  try {
+    ({ payload: signedPayload } = await compactVerify(token, encoder.encode(secret), { algorithms: ["HS256"] }));
+  } catch (error) {
+    return { ok: false, reason: error instanceof errors.JWSSignatureVerificationFailed ? "bad-signature" : "malformed" };
+  }
+  const payload = payloadSchema.safeParse(parseJson(decoder.decode(signedPayload)));
   if (!payload.success) return { ok: false, reason: "malformed" };
   if (payload.data.exp * 1000 <= nowMs) return { ok: false, reason: "expired" };
   return { ok: true, payload: payload.data, merchantId: header.data.userId };

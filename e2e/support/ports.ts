@@ -1,20 +1,6 @@
-// Free TCP ports on 127.0.0.1 for the servers a test run starts.
-import { createServer } from "node:net";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === "object") resolve(address.port);
-        else reject(new Error("could not read the free port"));
-      });
-    });
-  });
-}
+// Ports for the servers a test run starts: free ones (one implementation, lib/net/free-port.ts, shared
+// with npm start and the test databases), and waiting until a server answers on one.
+export { freePort } from "@/lib/net/free-port";
 
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

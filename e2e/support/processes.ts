@@ -6,7 +6,9 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import { freePort, waitForHttp } from "./ports";
+import { freePort } from "@/lib/net/free-port";
+import { stopProcessGroup } from "../../scripts/lib/process-group";
+import { waitForHttp } from "./ports";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const LOG_DIR = path.join(ROOT, "test-results", "servers");
@@ -36,25 +38,8 @@ export function launch(name: string, command: string, args: string[], env: NodeJ
   return child;
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // Negative pid: the whole process group (next start and tsx both fork).
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const timer = setTimeout(() => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(timer);
-}
+/** Stops a child from launch() and everything it forked (SIGTERM, then SIGKILL after 5 s). */
+export const stopChild = (child: ChildProcess): Promise<void> => stopProcessGroup(child);
 
 export async function startSimulatorProcess(
   name: string,

@@ -1,5 +1,5 @@
-// The merchant's AssetPay wallet balance (GET /v1/wallets/me/balance, api notes §5) for the KPI strip,
-// and what to tell the browser when AssetPay cannot give it. Server-only: it uses the API key.
+// The merchant's AssetPay wallet balance (GET /v1/wallets/me/balance, see docs/assetpay-api.md) for the
+// KPI strip, and what to tell the browser when AssetPay cannot give it. Server-only: it uses the API key.
 import "server-only";
 import { z } from "zod";
 import { type AssetPayClient, AssetPayError, assetPay } from "./rest-client";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/sim/server";
 import { verifyClientToken } from "@/sim/token";
-import { createTokenMinter, decodeJwt } from "./client-token";
+import { createTokenMinter, readUnverifiedJwt } from "./client-token";
 import { AssetPayError, createAssetPayClient } from "./rest-client";
 import { describeTokenFailure } from "./token-failure";
 
@@ -31,17 +31,17 @@ function minter(options: { apiKey?: string; apiSecret?: string | null } = {}) {
 describe("client tokens against the simulator", () => {
   it("mints via POST /auth/authenticate-client; the simulator accepts the token", async () => {
     const grant = await minter().mint({ clientId: "ops@example.test" });
-    const verdict = verifyClientToken(grant.token, sim.apiSecret, Date.now());
+    const verdict = await verifyClientToken(grant.token, sim.apiSecret, Date.now());
     expect(verdict).toMatchObject({ ok: true, merchantId: sim.merchantId });
     expect(verdict.ok && verdict.payload.client).toMatchObject({ steamID: identity.tokenSteamId, clientId: "ops@example.test" });
-    const exp = (decodeJwt(grant.token)?.payload as { exp: number }).exp;
+    const exp = (readUnverifiedJwt(grant.token)?.payload as { exp: number }).exp;
     expect(grant.expiresAt).toBe(new Date(exp * 1000).toISOString());
     expect(grant.wsUrl).toBe(sim.url);
   });
 
   it("signs locally with the API secret, learning the merchant id from the API once", async () => {
     const grant = await minter({ apiSecret: sim.apiSecret }).mint();
-    const verdict = verifyClientToken(grant.token, sim.apiSecret, Date.now());
+    const verdict = await verifyClientToken(grant.token, sim.apiSecret, Date.now());
     expect(verdict).toMatchObject({ ok: true, merchantId: sim.merchantId });
     expect(verdict.ok && verdict.payload.exp - verdict.payload.iat).toBe(300);
   });

@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTokenMinter, decodeJwt, signClientToken } from "./client-token";
+import { referenceHs256Token, verifyHs256 as verify } from "@/lib/testing/hs256-reference";
+import { createTokenMinter, readUnverifiedJwt, signClientToken } from "./client-token";
 import { AssetPayError, createAssetPayClient, type FetchLike } from "./rest-client";
 
 const SECRET = "merchant-api-secret";
@@ -14,24 +14,8 @@ const baseEnv = {
   wsUrl: "http://127.0.0.1:4010",
 };
 
-/** Verifies an HS256 compact JWS the way AssetPay does, with node:crypto only. */
-function verify(token: string, secret: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
-  const [header, payload, signature] = token.split(".");
-  if (!header || !payload || !signature) throw new Error("not a JWS");
-  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
-  const actual = Buffer.from(signature, "base64url");
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new Error("bad signature");
-  return {
-    header: JSON.parse(Buffer.from(header, "base64url").toString()),
-    payload: JSON.parse(Buffer.from(payload, "base64url").toString()),
-  };
-}
-
-function apiToken(header: object, payload: object): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const input = `${part(header)}.${part(payload)}`;
-  return `${input}.${createHmac("sha256", SECRET).update(input).digest("base64url")}`;
-}
+/** A token as AssetPay's API would issue it, signed with SECRET. */
+const apiToken = (header: object, payload: object) => referenceHs256Token(header, payload, SECRET);
 
 function fakeAssetPay(answer: () => Response) {
   const bodies: unknown[] = [];
@@ -47,8 +31,8 @@ function fakeAssetPay(answer: () => Response) {
 const ok = (data: unknown) => new Response(JSON.stringify({ requestId: "r", success: true, data }), { status: 200 });
 
 describe("signClientToken", () => {
-  it("signs HS256 with the API secret: header alg + userId, SDK claim set, exp = iat + ttl", () => {
-    const { token, exp } = signClientToken({
+  it("signs HS256 with the API secret: header alg + userId, SDK claim set, exp = iat + ttl", async () => {
+    const { token, exp } = await signClientToken({
       secret: SECRET,
       merchantId: "m-1",
       steamId: baseEnv.tokenSteamId,
@@ -57,21 +41,21 @@ describe("signClientToken", () => {
       ttlSeconds: 900,
       now: NOW,
     });
-    const { header, payload } = verify(token, SECRET);
-    expect(header).toEqual({ alg: "HS256", userId: "m-1" });
     const iat = NOW / 1000;
-    expect(payload).toEqual({
-      merchantId: "m-1",
-      client: { steamID: baseEnv.tokenSteamId, tradeUrl: baseEnv.tokenTradeUrl, clientId: "ops@example.test" },
-      iat,
-      exp: iat + 900,
-    });
+    // Byte for byte the token an independent HS256 builds from exactly this header and claim order.
+    expect(token).toBe(
+      referenceHs256Token(
+        { alg: "HS256", userId: "m-1" },
+        { merchantId: "m-1", client: { steamID: baseEnv.tokenSteamId, tradeUrl: baseEnv.tokenTradeUrl, clientId: "ops@example.test" }, iat, exp: iat + 900 },
+        SECRET,
+      ),
+    );
     expect(exp).toBe(iat + 900);
-    expect(() => verify(token, "another-secret")).toThrow("bad signature");
+    expect(() => verify(token, "another-secret")).toThrow("signature does not match");
   });
 
-  it("leaves clientId out when there is none", () => {
-    const { token } = signClientToken({ secret: SECRET, merchantId: "m", steamId: "s", tradeUrl: "t", ttlSeconds: 1, now: NOW });
+  it("leaves clientId out when there is none", async () => {
+    const { token } = await signClientToken({ secret: SECRET, merchantId: "m", steamId: "s", tradeUrl: "t", ttlSeconds: 1, now: NOW });
     expect(verify(token, SECRET).payload.client).toEqual({ steamID: "s", tradeUrl: "t" });
   });
 });
@@ -145,10 +129,10 @@ describe("createTokenMinter signing locally (ASSETPAY_API_SECRET)", () => {
   });
 });
 
-describe("decodeJwt", () => {
+describe("readUnverifiedJwt", () => {
   it("reads header and payload, or gives null for garbage", () => {
-    expect(decodeJwt(apiToken({ alg: "HS256" }, { a: 1 }))).toEqual({ header: { alg: "HS256" }, payload: { a: 1 } });
-    expect(decodeJwt("nope")).toBeNull();
-    expect(decodeJwt("a.b.c")).toBeNull();
+    expect(readUnverifiedJwt(apiToken({ alg: "HS256" }, { a: 1 }))).toEqual({ header: { alg: "HS256" }, payload: { a: 1 } });
+    expect(readUnverifiedJwt("nope")).toBeNull();
+    expect(readUnverifiedJwt("a.b.c")).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
 // POST /auth/authenticate-client. The API key and secret never leave this module; only the token does
 // (AssetPay documents client tokens as safe to hand to a browser).
 import "server-only";
-import { createHmac } from "node:crypto";
+import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { z } from "zod";
 import { env } from "@/lib/env/server";
 import type { ServerEnv } from "@/lib/env/server-env";
@@ -33,8 +33,6 @@ const jwtPayloadSchema = z.object({
 });
 const authenticateClientSchema = z.object({ token: z.string().min(1), expiresAt: z.iso.datetime({ offset: true }).optional() });
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
-
 export interface SignClientTokenInput {
   secret: string;
   merchantId: string;
@@ -46,27 +44,26 @@ export interface SignClientTokenInput {
   now: number;
 }
 
-/** A compact JWS: header `{ alg: "HS256", userId: merchantId }` (no `typ`, as AssetPay's own tokens). */
-export function signClientToken(input: SignClientTokenInput): { token: string; exp: number } {
+const encoder = new TextEncoder();
+
+/**
+ * A compact JWS signed with jose: header `{ alg: "HS256", userId: merchantId }` (no `typ`, as AssetPay's
+ * own tokens), payload `{ merchantId, client, iat, exp }` in that order.
+ */
+export async function signClientToken(input: SignClientTokenInput): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(input.now / 1000);
   const exp = iat + input.ttlSeconds;
-  const header = { alg: "HS256", userId: input.merchantId };
   const client = { steamID: input.steamId, tradeUrl: input.tradeUrl, ...(input.clientId ? { clientId: input.clientId } : {}) };
-  const payload = { merchantId: input.merchantId, client, iat, exp };
-  const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
-  const signature = createHmac("sha256", input.secret).update(signingInput).digest("base64url");
-  return { token: `${signingInput}.${signature}`, exp };
+  const token = await new SignJWT({ merchantId: input.merchantId, client, iat, exp })
+    .setProtectedHeader({ alg: "HS256", userId: input.merchantId })
+    .sign(encoder.encode(input.secret));
+  return { token, exp };
 }
 
-/** Header and payload of a JWT, unverified (we only read what AssetPay itself put there). */
-export function decodeJwt(token: string): { header: unknown; payload: unknown } | null {
-  const [header, payload] = token.split(".");
-  if (header === undefined || payload === undefined) return null;
+/** Header and payload of a JWT, unverified (we only read what AssetPay itself put there), or null. */
+export function readUnverifiedJwt(token: string): { header: unknown; payload: unknown } | null {
   try {
-    return {
-      header: JSON.parse(Buffer.from(header, "base64url").toString("utf8")),
-      payload: JSON.parse(Buffer.from(payload, "base64url").toString("utf8")),
-    };
+    return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };
   } catch {
     return null;
   }
@@ -101,7 +98,7 @@ export function createTokenMinter(deps: { env: MinterEnv; client: AssetPayClient
         ...(clientId ? { clientId } : {}),
       },
     });
-    const exp = jwtPayloadSchema.safeParse(decodeJwt(data.token)?.payload).data?.exp;
+    const exp = jwtPayloadSchema.safeParse(readUnverifiedJwt(data.token)?.payload).data?.exp;
     const expiresAt =
       data.expiresAt ??
       new Date(exp !== undefined ? exp * 1000 : now() + API_TOKEN_LIFETIME_SECONDS * 1000).toISOString();
@@ -115,7 +112,7 @@ export function createTokenMinter(deps: { env: MinterEnv; client: AssetPayClient
    */
   function resolveMerchantId(): Promise<string> {
     merchantId ??= viaApi({}).then(({ token }) => {
-      const decoded = decodeJwt(token);
+      const decoded = readUnverifiedJwt(token);
       const id =
         jwtHeaderSchema.safeParse(decoded?.header).data?.userId ??
         jwtPayloadSchema.safeParse(decoded?.payload).data?.merchantId;
@@ -134,7 +131,7 @@ export function createTokenMinter(deps: { env: MinterEnv; client: AssetPayClient
   }
 
   async function locally(secret: string, options: MintOptions): Promise<ClientTokenGrant> {
-    const { token, exp } = signClientToken({
+    const { token, exp } = await signClientToken({
       secret,
       merchantId: await resolveMerchantId(),
       steamId: config.tokenSteamId,

@@ -5,6 +5,7 @@
 import "server-only";
 import type { NextResponse } from "next/server";
 import { jsonError } from "@/lib/http/json";
+import { retryAfterHeader } from "@/lib/http/retry-after";
 import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { WindowLimiter } from "./window-limiter";
@@ -29,6 +30,6 @@ export function refuseOverTokenRateLimit(request: Request, email: string): NextR
     429,
     "too_many_requests",
     `Too many token requests from this session; try again in ${verdict.retryAfterSeconds} s`,
-    { "retry-after": String(verdict.retryAfterSeconds) },
+    retryAfterHeader(verdict.retryAfterSeconds),
   );
 }

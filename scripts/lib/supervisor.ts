@@ -2,23 +2,26 @@
 // stops them together: on Ctrl-C / SIGTERM, or as soon as one of them exits on its own. Services stop
 // in the reverse order they started, so the app goes before the things it talks to.
 import { spawn, type ChildProcess } from "node:child_process";
+import { signalProcessGroup, stopProcessGroup } from "./process-group";
 
 export interface Service {
   name: string;
   stop(): Promise<void>;
 }
 
-const STOP_GRACE_MS = 5_000;
-
 export class Supervisor {
   private readonly services: Service[] = [];
   private readonly children = new Set<ChildProcess>();
   private stopping: Promise<void> | null = null;
 
-  constructor(private readonly log: (line: string) => void) {
+  /** `exit` ends this process once everything has stopped (injectable so tests can watch it). */
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly exit: (code: number) => void = (code) => process.exit(code),
+  ) {
     // If this process dies without a clean stop, do not leave child process groups behind.
     process.once("exit", () => {
-      for (const child of this.children) killGroup(child, "SIGKILL");
+      for (const child of this.children) signalProcessGroup(child, "SIGKILL");
     });
   }
 
@@ -31,23 +34,14 @@ export class Supervisor {
   spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
     const child = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
     this.children.add(child);
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     child.once("exit", (code, signal) => {
       this.children.delete(child);
       if (this.stopping) return;
       this.log(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
-      void this.stopAll().then(() => process.exit(code === 0 ? 1 : (code ?? 1)));
+      // A service that ends on its own is a failure even with code 0: npm start is meant to keep serving.
+      void this.stopAll().then(() => this.exit(code === 0 ? 1 : (code ?? 1)));
     });
-    this.add({
-      name,
-      stop: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        killGroup(child, "SIGTERM");
-        const timer = setTimeout(() => killGroup(child, "SIGKILL"), STOP_GRACE_MS);
-        await exited;
-        clearTimeout(timer);
-      },
-    });
+    this.add({ name, stop: () => stopProcessGroup(child) });
     return child;
   }
 
@@ -69,18 +63,9 @@ export class Supervisor {
     const onSignal = (signal: NodeJS.Signals) => {
       if (this.stopping) return;
       this.log(`${signal} received: stopping…`);
-      void this.stopAll().then(() => process.exit(0));
+      void this.stopAll().then(() => this.exit(0));
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
-  }
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
   }
 }

@@ -1,4 +1,4 @@
-// The merchant `api-key` header check (§1.1), compared in constant time.
+// The merchant `api-key` header check (see docs/assetpay-api.md), compared in constant time.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";

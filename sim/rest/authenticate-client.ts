@@ -1,4 +1,4 @@
-// POST /auth/authenticate-client (§1.2): validates the closed body and returns { token }.
+// POST /auth/authenticate-client (see docs/assetpay-api.md): validates the closed body and returns { token }.
 
 import { z } from "zod";
 import type { SimDeps } from "../deps";
@@ -25,7 +25,7 @@ const bodySchema = z.strictObject(
 export function authenticateClient(deps: SimDeps): Handler {
   return async (ctx) => {
     const body = parseOrFail(bodySchema, await ctx.body());
-    const token = signClientToken(
+    const token = await signClientToken(
       {
         merchantId: deps.merchantId,
         steamId: body.clientSteamId,

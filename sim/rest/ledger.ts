@@ -1,5 +1,6 @@
-// GET /v1/ledger/transactions (§5): merchant crypto deposits and withdrawals, newest first, offset
-// paging. Trade settlements are excluded and INITIATED rows older than 24 h hidden, as documented.
+// GET /v1/ledger/transactions: merchant crypto deposits and withdrawals, newest first, offset paging.
+// Trade settlements are excluded and INITIATED rows older than 24 h hidden, as documented (see
+// docs/assetpay-api.md).
 
 import { z } from "zod";
 import type { SimDeps } from "../deps";

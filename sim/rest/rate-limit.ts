@@ -1,4 +1,5 @@
-// Per-API-key request budget per minute across the REST API (§6: per merchant, 429 RATE_LIMITED).
+// Per-API-key request budget per minute across the REST API (per merchant, 429 RATE_LIMITED; see
+// docs/assetpay-api.md).
 // Fixed one-minute windows starting at a key's first request; Retry-After says when the window ends.
 
 import type { Clock } from "../engine/time";

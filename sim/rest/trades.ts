@@ -1,5 +1,5 @@
-// GET /secure/trades (cursor page of self trades, §5) and GET /secure/trades/{refs} (one trade, or
-// up to 100 comma-joined ids/externalIds, client and self trades alike).
+// GET /secure/trades (cursor page of self trades) and GET /secure/trades/{refs} (one trade, or up to 100
+// comma-joined ids/externalIds, client and self trades alike); see docs/assetpay-api.md.
 
 import { z } from "zod";
 import type { SimDeps } from "../deps";

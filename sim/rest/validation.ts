@@ -1,4 +1,5 @@
-// Turns zod failures into VALIDATION_FAILED errors whose `fields` map path → reason (≤ 20 entries, §6).
+// Turns zod failures into VALIDATION_FAILED errors whose `fields` map path → reason (≤ 20 entries, see
+// docs/assetpay-api.md).
 
 import type { z } from "zod";
 import { ApiError, type Fields } from "../envelope";

@@ -1,4 +1,4 @@
-// GET /v1/wallets/me/balance (§5), derived from the engine's ground truth.
+// GET /v1/wallets/me/balance (see docs/assetpay-api.md), derived from the engine's ground truth.
 
 import type { SimDeps } from "../deps";
 import { sendData } from "../envelope";

@@ -5,10 +5,10 @@
 // global setup imports it too.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { freePort } from "../../net/free-port";
 
 export type PostgresAvailability = { ok: true; binDir: string; runAs: { uid: number; gid: number } | null } | { ok: false; reason: string };
 
@@ -67,18 +67,6 @@ export function postgresTestGate(): { run: boolean; reason: string } {
   if (availability.ok) return { run: true, reason: "" };
   if (process.env.CI) throw new Error(`PostgreSQL tests cannot run in CI: ${availability.reason}`);
   return { run: false, reason: `SKIPPING PostgreSQL tests: ${availability.reason}` };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export interface PostgresCluster {

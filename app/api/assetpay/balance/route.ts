@@ -1,19 +1,17 @@
 // GET: the merchant's AssetPay wallet balance for the signed-in staff member's KPI strip. Never cached.
 import { describeBalanceFailure, fetchMerchantBalance } from "@/lib/assetpay/balance";
-import { requireStaffApi } from "@/lib/auth";
 import { jsonError, noStoreJson } from "@/lib/http/json";
+import { retryAfterHeader } from "@/lib/http/retry-after";
+import { withStaff } from "@/lib/http/with-staff";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const gate = await requireStaffApi();
-  if (!gate.ok) return gate.response;
+export const GET = withStaff(async () => {
   try {
     return noStoreJson(await fetchMerchantBalance());
   } catch (error) {
     const failure = describeBalanceFailure(error);
     console.error(`[assetpay] balance not read: ${error instanceof Error ? error.message : "unknown error"}`);
-    const headers: Record<string, string> = failure.retryAfterSeconds === null ? {} : { "retry-after": String(failure.retryAfterSeconds) };
-    return jsonError(failure.status, failure.code, failure.message, headers);
+    return jsonError(failure.status, failure.code, failure.message, retryAfterHeader(failure.retryAfterSeconds));
   }
-}
+});

@@ -1,0 +1,39 @@
+// The frame around every route handler that serves signed-in staff, so each handler is only its own
+// work: a same-origin check first where asked (routes that mint secrets or change state), then the
+// session (401 JSON without one), then one answer for what the handler does not handle itself — the
+// recorder being unavailable is a 503 `recorder_unavailable` with its one-line reason; anything else
+// is a 500 `internal_error` that names no internals (the error itself goes to the server log).
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { requireStaffApi, type StaffSession } from "@/lib/auth";
+import { isSameOrigin } from "@/lib/auth/same-origin";
+import { RecorderUnavailableError } from "@/lib/db/recorded-source";
+import { jsonError } from "./json";
+
+export type StaffHandler<Context> = (request: Request, staff: StaffSession, context: Context) => Promise<Response>;
+
+export interface WithStaffOptions {
+  /** Refuse cross-site callers with 403 `cross_origin` and this message, before the session check. */
+  sameOriginOnly?: string;
+}
+
+export function withStaff<Context = unknown>(
+  handler: StaffHandler<Context>,
+  options: WithStaffOptions = {},
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    if (options.sameOriginOnly !== undefined && !isSameOrigin(request.headers)) {
+      return jsonError(403, "cross_origin", options.sameOriginOnly);
+    }
+    const gate = await requireStaffApi();
+    if (!gate.ok) return gate.response;
+    try {
+      return await handler(request, gate.staff, context);
+    } catch (error) {
+      unstable_rethrow(error); // Next's own control flow (redirects, dynamic rendering) is not a failure
+      if (error instanceof RecorderUnavailableError) return jsonError(503, "recorder_unavailable", error.message);
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return jsonError(500, "internal_error", "The dashboard server could not answer this request.");
+    }
+  };
+}
