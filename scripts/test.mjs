@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test in one command — type-check, unit (vitest), production build, end-to-end
+// `npm test`: every test in one command — lint, type-check, unit (vitest), production build, end-to-end
 // (Playwright in Chromium). Finds a browser first: CHROMIUM_PATH, else a system Chromium; on a fresh
 // Debian machine as root it installs Debian's `chromium` package. It never downloads Playwright's own
 // browser builds (they cannot be fetched on our machines).
@@ -54,6 +54,7 @@ const env = {
 };
 const bin = (name) => `node_modules/.bin/${name}`;
 
+run("npm", ["run", "--silent", "lint"], { env });
 run(bin("tsc"), ["--noEmit"], { env });
 run(bin("vitest"), ["run"], { env });
 run(bin("next"), ["build"], { env });
