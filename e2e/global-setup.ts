@@ -5,11 +5,10 @@
 // Specs that need another setup (local token signing, demo `npm start`, their own recorder) start their
 // own servers with e2e/support/processes.ts and e2e/support/recorder.ts.
 import { rmSync } from "node:fs";
-import type { FullConfig } from "@playwright/test";
 import { type RunningProcess, makeStaffCredentials, startAppProcess, startSimulatorProcess } from "./support/processes";
 import { recorderEnv, startRecorderProcess, tempRecorderDir } from "./support/recorder";
 
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   const staff = makeStaffCredentials();
   const simulator = await startSimulatorProcess("simulator", { SIM_RATE: "2", SIM_SPEED: "30" });
   const storage = { dataDir: tempRecorderDir("shared") };

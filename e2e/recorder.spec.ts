@@ -117,7 +117,8 @@ test("trades from before the browser opened, one stalled for 30 minutes, appear 
 test("a recorder stopped for a while reconciles every in-flight trade with AssetPay when it restarts", async ({ page }) => {
   test.setTimeout(240_000);
   const storage = { dataDir: tempRecorderDir("reconcile") };
-  let { app, recorder } = await startPair("reconcile", storage);
+  const { app, recorder: firstRecorder } = await startPair("reconcile", storage);
+  let recorder = firstRecorder;
   try {
     await signInAt(page, app.url);
     await page.goto("about:blank");

@@ -53,8 +53,6 @@ function rowElement(container: HTMLElement | null, id: string): HTMLElement | nu
 export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const idsRef = useRef(ids);
-  idsRef.current = ids;
 
   // Rows have one fixed height, so which are in view is arithmetic on scrollTop.
   const viewport = useViewport(scrollRef);
@@ -68,7 +66,8 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   // A render React repeats or throws away leaves an order that is still a valid hint: the function is
   // idempotent and any order renders correctly.
   const domOrder = useRef<readonly string[]>([]);
-  domOrder.current = stableRenderOrder(domOrder.current, renderedIds);
+  // eslint-disable-next-line react-hooks/refs -- the previous DOM order is a hint carried between renders (see above)
+  const order = (domOrder.current = stableRenderOrder(domOrder.current, renderedIds));
 
   // Focus a row once it has been rendered after a keyboard move scrolled it into view.
   useEffect(() => {
@@ -78,12 +77,13 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
       element.focus({ preventScroll: true });
       setFocusId(null);
     }
-  });
+    // Re-checked whenever the rendered window changes: the row appears only once the scroll has been read.
+  }, [focusId, scrollRef, first, end, ids]);
 
   const onFocusRow = useCallback((id: string) => setActiveId(id), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const list = idsRef.current;
+    const list = ids;
     if (list.length === 0 || activeId === null) return;
     const current = Math.max(0, list.indexOf(activeId));
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
@@ -104,7 +104,7 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
 
   return (
     <div role="presentation" className="relative w-full" style={{ height: ids.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
-      {domOrder.current.map((id) => {
+      {order.map((id) => {
         const index = indexOf.get(id);
         if (index === undefined) return null;
         return <TradeRow key={id} id={id} index={index} start={index * ROW_HEIGHT} focusable={id === tabStop} onOpen={onOpen} onFocusRow={onFocusRow} />;

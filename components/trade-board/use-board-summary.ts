@@ -29,12 +29,17 @@ export function useBoardSummary(params: BoardParams): BoardSummary {
   const limits = useOpsStore((s) => s.stallLimits);
   const summarize = useMemo(() => createBoardSummarizer(limits), [limits]);
   const { game, statuses, types, stalledOnly, search, sort } = params;
+  // statuses/types are fresh arrays per URL parse; their content is what matters.
+  const statusesKey = statuses.join(",");
+  const typesKey = types.join(",");
   const filter = useMemo<TradeFilter>(
     () => ({ game, statuses, types, stalledOnly, search }),
-    // statuses/types are fresh arrays per URL parse; their content is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [game, statuses.join(","), types.join(","), stalledOnly, search],
+    [game, statusesKey, typesKey, stalledOnly, search],
   );
+  // The pass is timed and the next wait set from it here, during render, on purpose: this memo is the
+  // pass. The adaptive wait is a pacing hint read by the throttle, not state any render depends on.
+  /* eslint-disable react-hooks/purity, react-hooks/refs */
   return useMemo(() => {
     void version;
     void stallTick;
@@ -47,4 +52,5 @@ export function useBoardSummary(params: BoardParams): BoardSummary {
     waitMs.current = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, took * WAIT_FACTOR));
     return summary;
   }, [store, version, stallTick, summarize, filter, sort]);
+  /* eslint-enable react-hooks/purity, react-hooks/refs */
 }

@@ -15,6 +15,8 @@ function Probe() {
 
 describe("OpsStoreProvider", () => {
   it("gives each mount its own store with the given options", () => {
+    // A .ts test has no JSX, and the provider's props type requires `children` as a prop.
+    // eslint-disable-next-line react/no-children-prop
     const tree = createElement(OpsStoreProvider, { options: { now: T0, retentionCap: 7 }, children: createElement(Probe) });
     const html = renderToString(tree);
     expect(html).toContain("connecting:0:7");

@@ -12,6 +12,7 @@ export interface ApiResult {
   status: number;
   headers: Headers;
   /** Parsed JSON; `any` only in test code, where an unexpected shape should simply fail the assertion. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   body: any;
 }
 
@@ -31,7 +32,8 @@ export async function api(
   return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
-/** POST to the control API and return `data`, failing loudly on an error envelope. */
+/** POST to the control API and return `data`, failing loudly on an error envelope (`any`: as above). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function control(sim: RunningSimulator, path: string, body: unknown = {}): Promise<any> {
   const result = await api(sim, `/__sim/${path}`, { method: "POST", body });
   if (result.status !== 200 || result.body.success !== true) {
@@ -42,6 +44,7 @@ export async function control(sim: RunningSimulator, path: string, body: unknown
 
 export interface Received {
   event: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test code: a wrong shape fails the assertion
   payload: any;
   at: number;
 }
