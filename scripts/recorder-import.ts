@@ -5,6 +5,7 @@
 // (found, new, updated, not found). Uses the same RECORDER_DATA_DIR as the recorder to find it.
 import { readFileSync } from "node:fs";
 import { parseRecorderEnv } from "@/lib/env/recorder";
+import { readRecorderEndpoint } from "@/lib/db/recorder-endpoint";
 import { importRefsThroughRecorder } from "@/lib/db/recorder-writes";
 import { addBackfillSummaries, emptyBackfillSummary, MAX_REFS_PER_IMPORT_REQUEST } from "@/lib/recorded/backfill-summary";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
@@ -24,12 +25,16 @@ export function refsFromText(text: string): { refs: string[]; skipped: number } 
 }
 
 async function main(): Promise<void> {
-  const file = process.argv[2];
+  const args = process.argv.slice(2);
+  // --wait: the recorder may still be starting (npm start's demo wiring); wait for its endpoint file.
+  const wait = args.includes("--wait");
+  const file = args.find((arg) => arg !== "--wait");
   if (!file) {
     console.error("usage: npm run recorder:import -- refs.txt   (one trade id or externalId per line; - reads stdin)");
     process.exit(2);
   }
   const dataDir = parseRecorderEnvOrDefault();
+  if (wait) await waitForRecorder(dataDir, 60_000);
   const { refs, skipped } = refsFromText(readFileSync(file === "-" ? 0 : file, "utf8"));
   if (skipped > 0) say(`${skipped} line(s) skipped: not a single ref of at most ${MAX_ID_LENGTH} characters`);
   say(`importing ${refs.length} refs through the recorder for ${dataDir}`);
@@ -41,6 +46,11 @@ async function main(): Promise<void> {
   say(`done: ${total.found} found (${total.new} new, ${total.updated} updated), ${total.notFound} not found, ${total.failed} failed, ${total.requests} AssetPay requests`);
   for (const error of total.errors) say(`problem: ${error}`);
   if (total.failed > 0) process.exit(1);
+}
+
+async function waitForRecorder(dataDir: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && "missing" in readRecorderEndpoint(dataDir)) await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 /** Only RECORDER_DATA_DIR matters here; the recorder itself holds the key. */
