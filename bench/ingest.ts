@@ -1,4 +1,4 @@
-// Node ingest benchmark (issue #7): parse + apply of 200,000 `trade` events over 20,000 trades through
+// Node ingest benchmark: parse + apply of 200,000 `trade` events over 20,000 trades through
 // the real store (`createOpsStore().ingest`, the same call the browser's event batcher makes), in
 // batches the size a busy tab hands over per animation frame. Prints figures; asserts nothing on time.
 //

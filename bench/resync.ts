@@ -1,4 +1,4 @@
-// Resync benchmark (issue #7): a tab that held 10,000 in-flight trades reconnects and re-reads them all
+// Resync benchmark: a tab that held 10,000 in-flight trades reconnects and re-reads them all
 // through the real path — browser-side `fetchResync` (lib/live) → POST /api/assetpay/resync on the built
 // dashboard → AssetPay REST (the simulator), 100 refs per call, rate-limited pool → parsed with lib/wire
 // in the "browser" (this Node process) → applied to the store. While "disconnected", 1,000 of the

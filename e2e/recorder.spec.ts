@@ -1,4 +1,4 @@
-// The event recorder (issue #6) as staff experience it: a board opened after trades happened still shows
+// The event recorder as staff experience it: a board opened after trades happened still shows
 // them — the one stuck for 30 minutes included — with their recorded history; a recorder that was down
 // catches up through REST reconciliation; and two dashboards on one PostgreSQL show the same board.
 import { rmSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Security hardening (issue #7): HTTP security headers on every page and route, a CSP that lets the
+// Security hardening: HTTP security headers on every page and route, a CSP that lets the
 // live board work and nothing else, a token route that refuses cross-origin callers and limits each
 // session, sessions that end, and no secret in any server log. (The sign-in limiter has its own
 // test in sign-in.spec.ts.)

@@ -31,7 +31,7 @@ function manualEngine(overrides: Partial<EngineOptions> = {}) {
   };
 }
 
-// §3.3, plus completed→reverted (see §3.2 ambiguity) and withdraw pending→canceled/reverted (auto-cancel, item cancel).
+// docs/assetpay-api.md#trade-transitions, plus completed→reverted (see docs/assetpay-api.md#trade-statuses ambiguity) and withdraw pending→canceled/reverted (auto-cancel, item cancel).
 const ALLOWED: Record<Trade["type"], Record<string, string[]>> = {
   deposit: {
     initiated: ["active", "failed", "canceled"],
