@@ -8,14 +8,14 @@ import type { Database } from "@/lib/db/database";
 import { fundingStampMs } from "@/lib/store/funding-reducers";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
-import type { RecorderEventName } from "./socket";
+import type { SocketEventName } from "@/lib/wire/socket-events";
 
 const MAX_BATCH = 250;
 /** Beyond this backlog (the database is down or far too slow) new events are dropped and counted; reconciliation repairs trades later. */
 const MAX_QUEUE = 50_000;
 
 interface QueuedEvent {
-  event: RecorderEventName;
+  event: SocketEventName;
   payload: unknown;
   receivedAt: number;
 }
@@ -36,7 +36,7 @@ export interface EventWriterOptions {
 }
 
 export interface EventWriter {
-  push(event: RecorderEventName, payload: unknown, receivedAt: number): void;
+  push(event: SocketEventName, payload: unknown, receivedAt: number): void;
   /** Resolves when everything queued so far is written (or failed). */
   drain(): Promise<void>;
   stats(): WriterStats;

@@ -1,6 +1,7 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it, vi } from "vitest";
-import { ConnectionManager, type ConnectionUpdate, type LiveSink } from "./connection-manager";
+import type { ConnectionInfo } from "@/lib/store/state";
+import { ConnectionManager, type LiveSink } from "./connection-manager";
 import { TokenCache } from "./token-cache";
 
 /** Just enough of a Socket.IO client socket to drive the manager: tests fire its events by hand. */
@@ -45,7 +46,7 @@ function setup(options: { tokenStatus?: number } = {}) {
         ),
   );
   const tokens = new TokenCache({ fetchToken, now: () => now, setTimer: () => 0, clearTimer: () => undefined });
-  const updates: ConnectionUpdate[] = [];
+  const updates: ConnectionInfo[] = [];
   const sink: LiveSink = {
     pushEvent: vi.fn(),
     setConnection: (update) => updates.push(update),

@@ -5,15 +5,14 @@ import type { Funding, Trade } from "@/lib/trades/types";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { type HeldItems, parseTradeEvent } from "@/lib/wire/parse-trade";
 import type { ParseResult } from "@/lib/wire/parse-result";
+import type { SocketEventName } from "@/lib/wire/socket-events";
 import { recordEvents } from "./diagnostics";
 import { applyFundingEvents } from "./funding-reducers";
 import type { OpsState } from "./state";
 import { applyTradeEvents } from "./trade-reducers";
 
-export type OpsEventName = "trade" | "deposit" | "withdrawal";
-
 export interface RawOpsEvent {
-  event: OpsEventName;
+  event: SocketEventName;
   payload: unknown;
   /** Our clock (ms) when the socket delivered it. */
   receivedAt: number;
