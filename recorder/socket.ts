@@ -5,7 +5,7 @@
 // is reported so the recorder reconciles the gap. Never log the API key: it travels in the query.
 import "server-only";
 import { io, type Socket } from "socket.io-client";
-import { backoffDelayMs, type BackoffPolicy } from "@/lib/live/backoff";
+import { backoffDelayMs, type BackoffPolicy } from "@/lib/retry/backoff";
 import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
 
 /** After a server-side drop: quick at first (a deliberate drop), slower if AssetPay keeps refusing. */

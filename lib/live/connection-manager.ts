@@ -8,9 +8,9 @@
 // does not expose that. So reconnection is off in the client and every attempt (transport drop or auth
 // failure) goes through `scheduleRetry`, which puts a valid token in the query before connecting.
 import type { Socket } from "socket.io-client";
+import { backoffDelayMs } from "@/lib/retry/backoff";
 import type { ConnectionInfo, ConnectionState } from "@/lib/store/state";
 import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
-import { backoffDelayMs } from "./backoff";
 import { SignedOutError, TokenFetchError, type ClientToken, type TokenCache } from "./token-cache";
 
 export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic";
