@@ -1,6 +1,6 @@
 // The page's one Socket.IO connection to AssetPay (or the simulator), outside React. It owns the
 // retry loop, the token handed to each attempt, and the truth about connection health; it pushes raw
-// events to a sink (the store's batcher) and never parses or renders anything itself.
+// events to a sink (the live session's parsing edge) and never parses or renders anything itself.
 //
 // Why our own retry loop instead of Socket.IO's: AssetPay rejects a bad or expired token with a
 // server-side disconnect (`io server disconnect`), which Socket.IO never retries by itself, and the
