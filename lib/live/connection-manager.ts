@@ -13,7 +13,7 @@ import type { ConnectionInfo, ConnectionState } from "@/lib/store/state";
 import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
 import { SignedOutError, TokenFetchError, type ClientToken, type TokenCache } from "./token-cache";
 
-export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic";
+export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic" | "manual";
 
 export interface LiveSink {
   pushEvent(event: SocketEventName, payload: unknown, receivedAt: number): void;
