@@ -1,4 +1,4 @@
-// Node ingest benchmark (issue #7): parse + apply of 200,000 `trade` events over 20,000 trades through
+// Node ingest benchmark: parse + apply of 200,000 `trade` events over 20,000 trades through
 // the browser's real path: the parsing edge (`parseSocketEvent`, given the store's held-items lookup,
 // as the live session does per socket message) and the store (`createOpsStore().ingest`, the call the
 // event batcher makes), in batches the size a busy tab hands over per animation frame. Prints figures;

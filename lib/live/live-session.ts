@@ -88,7 +88,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     return resyncRunning;
   }
 
-  // The recorder's snapshot (issue #6): trades from before this tab opened. Fetched while the socket
+  // The recorder's snapshot (docs/architecture.md): trades from before this tab opened. Fetched while the socket
   // connects; the store merges it newer-only, so it may land before or after the first live events.
   let running = false;
   async function loadSnapshot(): Promise<void> {
