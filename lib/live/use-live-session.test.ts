@@ -71,6 +71,8 @@ describe("useLiveSession under React StrictMode", () => {
   it("starts one session with one socket, keeps it through StrictMode's remount, and closes it on unmount", async () => {
     root = createRoot(standInContainer(pageDocument) as unknown as Element);
     await act(async () => {
+      // A .ts test has no JSX, and the provider's props type requires `children` as a prop.
+      // eslint-disable-next-line react/no-children-prop
       root?.render(createElement(StrictMode, null, createElement(OpsStoreProvider, { children: createElement(LiveProbe) })));
     });
     await tick();
