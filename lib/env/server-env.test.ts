@@ -3,7 +3,6 @@ import { REAL_MODE_ENV, STAFF_HASH } from "./testing/real-mode-env";
 import { EnvError } from "./env-error";
 import { parseEnv } from "./server-env";
 
-
 const valid = REAL_MODE_ENV;
 
 function errorLine(source: Record<string, string | undefined>): string {
