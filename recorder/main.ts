@@ -11,6 +11,7 @@
 //   serves the app's reads over a loopback HTTP API whose address and secret it writes next to the data.
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
@@ -104,10 +105,20 @@ async function main(): Promise<void> {
     wsUrl: env.wsUrl,
     reconcileIntervalMs: env.recorder.reconcileIntervalSeconds * 1000,
     retentionDays: env.recorder.retentionDays,
+    budgetPerMinute: env.budgetPerMinute,
+    onDemandReconcileMs: env.recorder.onDemandReconcileSeconds * 1000,
     log,
   });
-  if (db.kind === "pglite" && !started.stopping) {
-    started.api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: env.recorder.snapshotTerminalTrades, log });
+  // In both storage modes: the dashboard spends the recorder's AssetPay budget and asks it for reconciles.
+  if (!started.stopping) {
+    mkdirSync(dataDir, { recursive: true }); // with PostgreSQL nothing else needs the directory
+    started.api = await startInternalApi({
+      db,
+      dataDir,
+      snapshotTerminalTrades: env.recorder.snapshotTerminalTrades,
+      log,
+      onDemand: started.recorder.onDemand,
+    });
   }
   log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);
 }
