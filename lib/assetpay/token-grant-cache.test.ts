@@ -27,19 +27,28 @@ describe("TokenGrantCache", () => {
     const tokens = minter(time, 900_000);
     const burst = await Promise.all(Array.from({ length: 20 }, () => cache.grantFor("staff:a", tokens.mint)));
     expect(new Set(burst.map((grant) => grant.token))).toEqual(new Set(["token-1"]));
-    time.advance(60_000);
+    time.advance(10_000);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
     expect(tokens.count).toBe(1);
+  });
+
+  it("never reuses a token for longer than a burst lasts: a refused token's retries get a fresh one", async () => {
+    const time = clock();
+    const cache = new TokenGrantCache(time.now);
+    const tokens = minter(time, 900_000);
+    expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
+    time.advance(10_001);
+    expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-2");
   });
 
   it("mints anew once a token has used a quarter of its life, and per staff member", async () => {
     const time = clock();
     const cache = new TokenGrantCache(time.now);
-    const tokens = minter(time, 40_000);
+    const tokens = minter(time, 20_000);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
-    time.advance(9_000);
+    time.advance(4_000);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
-    time.advance(2_000);
+    time.advance(1_500);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-2");
     expect((await cache.grantFor("staff:b", tokens.mint)).token).toBe("token-3");
   });

@@ -1,6 +1,6 @@
 // POST: an AssetPay client token for the signed-in staff member's browser socket. Limited per staff
-// member, and answered from a per-staff cache while the last token has most of its life left, so a
-// burst of tabs mints once (API-minted tokens spend the merchant's AssetPay budget).
+// member, and answered from a per-staff cache for a few seconds while the last token has most of its
+// life left, so a burst of tabs mints once (API-minted tokens spend the merchant's AssetPay budget).
 import { mintClientToken } from "@/lib/assetpay/client-token";
 import { staffTokenCache } from "@/lib/assetpay/staff-token-cache";
 import { describeTokenFailure } from "@/lib/assetpay/token-failure";
