@@ -15,30 +15,30 @@ interface Row {
   now_ms: number | string;
 }
 
-async function update(db: Database, config: BucketConfig, change: (state: BucketState | null, nowMs: number) => { state: BucketState; waitMs: number }): Promise<number> {
+async function update(db: Database, config: BucketConfig, change: (state: BucketState, nowMs: number) => { state: BucketState; waitMs: number }): Promise<number> {
   return db.transaction(async (tx) => {
+    // The row must exist before it is locked: with none, concurrent first takes would each see an
+    // empty table, lock nothing, and all spend the same full bucket.
+    await tx.query(
+      `INSERT INTO assetpay_budget (name, tokens, refilled_at_ms, paused_until_ms)
+       VALUES ($1, $2, extract(epoch from clock_timestamp()) * 1000, 0) ON CONFLICT (name) DO NOTHING`,
+      [ROW, config.burst],
+    );
     const rows = await tx.query<Row>(
       `SELECT tokens, refilled_at_ms, paused_until_ms, extract(epoch from clock_timestamp()) * 1000 AS now_ms
        FROM assetpay_budget WHERE name = $1 FOR UPDATE`,
       [ROW],
     );
     const row = rows[0];
-    let nowMs: number;
-    let state: BucketState | null = null;
-    if (row) {
-      nowMs = Number(row.now_ms);
-      state = { tokens: Number(row.tokens), refilledAtMs: Number(row.refilled_at_ms), pausedUntilMs: Number(row.paused_until_ms) };
-    } else {
-      const clock = await tx.query<{ now_ms: number | string }>("SELECT extract(epoch from clock_timestamp()) * 1000 AS now_ms");
-      nowMs = Number(clock[0]?.now_ms ?? Date.now());
-    }
-    const next = change(state, nowMs);
-    // Two first takes at once: the loser's insert does nothing and its take counts anyway (one token of slack, once).
-    await tx.query(
-      `INSERT INTO assetpay_budget (name, tokens, refilled_at_ms, paused_until_ms) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (name) DO UPDATE SET tokens = excluded.tokens, refilled_at_ms = excluded.refilled_at_ms, paused_until_ms = excluded.paused_until_ms`,
-      [ROW, next.state.tokens, next.state.refilledAtMs, next.state.pausedUntilMs],
-    );
+    if (!row) throw new Error("the AssetPay budget row is missing right after it was created");
+    const nowMs = Number(row.now_ms);
+    const next = change({ tokens: Number(row.tokens), refilledAtMs: Number(row.refilled_at_ms), pausedUntilMs: Number(row.paused_until_ms) }, nowMs);
+    await tx.query("UPDATE assetpay_budget SET tokens = $2, refilled_at_ms = $3, paused_until_ms = $4 WHERE name = $1", [
+      ROW,
+      next.state.tokens,
+      next.state.refilledAtMs,
+      next.state.pausedUntilMs,
+    ]);
     return next.waitMs;
   });
 }
