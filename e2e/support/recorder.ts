@@ -33,6 +33,10 @@ export async function startRecorderProcess(
     ...process.env,
     ASSETPAY_API_KEY: options.simulator.apiKey,
     ASSETPAY_API_URL: options.simulator.url,
+    // The identity the app's tokens are minted for (e2e/support/processes.ts): the recorder learns its
+    // merchant id from such a token to check whose store it writes.
+    ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
+    ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
     ...recorderEnv(options.storage),
     ...options.extraEnv,
   };
