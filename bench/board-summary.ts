@@ -4,6 +4,7 @@
 // trade Map, a stall clock reading, the filter and the sort). The summarizer remembers its previous
 // pass, so the figures that matter under a busy socket are the passes after a batch of changes; a new
 // filter or sort (a click) rebuilds. Prints figures; asserts nothing on time.
+import { parseSocketEvent } from "@/lib/live/parse-socket-event";
 import { createOpsStore } from "@/lib/store/ops-store";
 import { createBoardSummarizer } from "@/lib/trades/board-summary";
 import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
@@ -14,9 +15,9 @@ import { ms, summarize } from "./support";
 const STATUSES = ["initiated", "pending", "active", "hold", "completed", "completed", "completed", "failed"] as const;
 
 function tradeEvent(i: number, version: number) {
-  return {
-    event: "trade" as const,
-    payload: {
+  return parseSocketEvent(
+    "trade",
+    {
       trade: wireTrade({
         id: `bench-${i}`,
         externalId: `ord-${i}`,
@@ -27,8 +28,8 @@ function tradeEvent(i: number, version: number) {
         updatedAt: iso(T0 + i * 10 + version * 60_000),
       }),
     },
-    receivedAt: T0,
-  };
+    T0,
+  );
 }
 
 export function runBoardSummaryBench(options: { trades?: number; log?: (line: string) => void } = {}): void {

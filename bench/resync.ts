@@ -1,8 +1,9 @@
-// Resync benchmark (issue #7): a tab that held 10,000 in-flight trades reconnects and re-reads them all
+// Resync benchmark: a tab that held 10,000 in-flight trades reconnects and re-reads them all
 // through the real path — browser-side `fetchResync` (lib/live) → POST /api/assetpay/resync on the built
 // dashboard → AssetPay REST (the simulator), 100 refs per call, rate-limited pool → parsed with lib/wire
 // in the "browser" (this Node process) → applied to the store. While "disconnected", 1,000 of the
 // trades moved on the simulator, so the resync has real changes to find.
+import { parseSocketEvent } from "@/lib/live/parse-socket-event";
 import { fetchResync } from "@/lib/live/resync-client";
 import { createOpsStore } from "@/lib/store/ops-store";
 import { ms, pool, serverProfileOptions, signInOverHttp, startStack } from "./support";
@@ -73,7 +74,7 @@ export async function runResyncBench(options: { trades?: number; runs?: number; 
       // The tab's state before the disconnect: every trade as the simulator had it, now unverified.
       const before = await simRequestTo<{ trades: unknown[] }>(sim, "GET", `/__sim/state?limit=${count}`);
       const store = createOpsStore();
-      store.getState().ingest(before.trades.map((trade) => ({ event: "trade" as const, payload: { trade }, receivedAt: Date.now() })));
+      store.getState().ingest(before.trades.map((trade) => parseSocketEvent("trade", { trade }, Date.now())));
       store.getState().markUnverified();
       // While disconnected, 1,000 trades move on.
       const current = new Map((before.trades as WireTrade[]).map((t) => [t.id, t.status]));

@@ -1,9 +1,11 @@
-// `npm run bench`: every benchmark of issue #7 in order, printing figures (nothing is asserted on time).
+// `npm run bench`: every benchmark in order, printing figures (nothing is asserted on time).
 //   npm run bench                      all parts; the soak runs 2 minutes (it says so)
 //   npm run bench -- --soak            the soak runs the full 30 minutes (--no-soak: none);
 //                                      --soak-warmup=10 first runs 10 minutes before the first reading,
 //                                      at --soak-warmup-rate=N events/s (default 200)
-//   npm run bench -- ingest resync     only the named parts: ingest, summary, token, resync, browser
+//   npm run bench -- ingest resync     only the named parts: ingest, summary, engine, password, token, resync,
+//                                      browser
+//   npm run bench -- --help            prints this
 //   npm run bench -- message           opt-in only: the browser's own cost per socket message on a bare page
 //   npm run bench -- browser --no-naive --contain
 //                                      browser part without the naive baseline, plus the containment experiment
@@ -19,20 +21,24 @@
 // The token, resync and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
 // the machine line printed first includes the load average.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runBoardSummaryBench } from "./board-summary";
 import { runBrowserBench } from "./browser";
 import { runIngestBench } from "./ingest";
 import { runMessageCostBench } from "./message-cost";
 import { runResyncBench } from "./resync";
+import { runSimEngineBench } from "./sim-engine";
+import { runStaffPasswordBench } from "./staff-password";
 import { machine } from "./support";
 import { runTokenRouteBench } from "./token-route";
 
-const PARTS = ["ingest", "summary", "token", "resync", "browser"] as const;
+const PARTS = ["ingest", "summary", "engine", "password", "token", "resync", "browser"] as const;
 /** Parts that run only when named: experiments behind a figure in RESULTS.md, not targets of #7. */
 const OPT_IN_PARTS = ["message"] as const;
 type Part = (typeof PARTS)[number] | (typeof OPT_IN_PARTS)[number];
+/** Parts that run in this process alone, without the production build. */
+const IN_PROCESS_PARTS: readonly Part[] = ["ingest", "summary", "engine", "password", "message"];
 
 function chosenParts(argv: readonly string[]): Part[] {
   const known: readonly string[] = [...PARTS, ...OPT_IN_PARTS];
@@ -59,14 +65,25 @@ function ratesArg(argv: readonly string[]): number[] | undefined {
   return rates;
 }
 
+/** This file's opening comment: the usage, kept in one place. */
+function usage(): string {
+  const lines = readFileSync(__filename, "utf8").split("\n");
+  const end = lines.findIndex((line) => !line.startsWith("//"));
+  return lines.slice(0, end).map((line) => line.replace(/^\/\/ ?/, "")).join("\n");
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(usage());
+    return;
+  }
   const parts = chosenParts(argv);
   const soakMinutes = argv.includes("--soak") ? 30 : argv.includes("--no-soak") ? 0 : 2;
   const log = (line: string) => console.log(line);
   log(`AssetPay Ops benchmarks, ${new Date().toISOString()}`);
   log(`machine: ${machine()}`);
-  const needsBuild = parts.some((p) => p !== "ingest" && p !== "summary" && p !== "message");
+  const needsBuild = parts.some((p) => !IN_PROCESS_PARTS.includes(p));
   if (needsBuild && !existsSync(path.resolve(__dirname, "..", ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (the token, resync and browser benchmarks use it).");
   }
@@ -75,6 +92,8 @@ async function main(): Promise<void> {
     log(`\n== ${part} ==`);
     if (part === "ingest") runIngestBench({ log });
     if (part === "summary") runBoardSummaryBench({ log });
+    if (part === "engine") runSimEngineBench({ log });
+    if (part === "password") await runStaffPasswordBench({ log });
     if (part === "token") await runTokenRouteBench(log);
     if (part === "resync") await runResyncBench({ log });
     if (part === "message") await runMessageCostBench(log);

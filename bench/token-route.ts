@@ -1,4 +1,4 @@
-// Token route benchmark (issue #7): POST /api/assetpay/token latency in both minting modes — AssetPay's
+// Token route benchmark: POST /api/assetpay/token latency in both minting modes — AssetPay's
 // POST /auth/authenticate-client (here the simulator) and local HS256 signing (ASSETPAY_API_SECRET) —
 // under three loads, each from its own fresh signed-in sessions (the limit is 30 a minute per session):
 // - "50 sessions at their limit": 50 tabs each asking once every 2 s (30/min, the most the route

@@ -1,7 +1,9 @@
-// The trade board (issue #5) used the way an operator uses it: filter by game, find stalled trades,
-// search by every key, read the crypto feeds and diagnostics, open a trade's drawer. Runs against the
-// shared simulator with its arrival rate at 0 (trades already in flight keep moving), and each test
-// tags the trades it creates so counts can be compared exactly with the simulator's ground truth.
+// The trade board used the way an operator uses it: filter by game, find stalled trades, search by
+// every key, read the crypto feeds and diagnostics, open a trade's drawer. Runs against the shared
+// simulator with its arrival rate at 0 (trades and funding already in flight keep moving, and what it
+// made before the rate was cut can be newer than a test's backdated fixtures), so each test tags the
+// trades it creates, compares counts exactly with the simulator's ground truth, and checks an order
+// only among its own items.
 import type { Page, TestInfo } from "@playwright/test";
 import { connectionBanner, expectLive, tradeCount, tradeRow } from "./support/board";
 import { expect, signIn, test } from "./support/fixtures";
@@ -166,10 +168,11 @@ test("search finds a trade by id, externalId, Steam ID, offer id and item name",
 test("a re-sorted board keeps its rows in place in the page, while their positions, row numbers and arrow keys follow the sort", async ({ page }) => {
   await openBoard(page);
   const tag = uniqueTag("order");
-  // Created one after another: newest activity first, the board lists them third, second, first.
-  const first = await createTrade({ status: "active", itemName: `${tag} Glock-18 | Fade` });
-  const second = await createTrade({ status: "active", itemName: `${tag} USP-S | Orion` });
-  const third = await createTrade({ status: "active", itemName: `${tag} AK-47 | Redline` });
+  // Each a second more recently active than the one before (three quick requests can land in the same
+  // millisecond, where the order would fall to the ids): the board lists them third, second, first.
+  const first = await createTrade({ status: "active", ageSeconds: 3, itemName: `${tag} Glock-18 | Fade` });
+  const second = await createTrade({ status: "active", ageSeconds: 2, itemName: `${tag} USP-S | Orion` });
+  const third = await createTrade({ status: "active", ageSeconds: 1, itemName: `${tag} AK-47 | Redline` });
   await search(page, tag);
   await expect(page.getByTestId("trade-count")).toHaveText("3");
   const expectSortOrder = async (ids: string[]) => {
@@ -199,15 +202,23 @@ test("a re-sorted board keeps its rows in place in the page, while their positio
 
 test("the crypto feeds show the simulator's deposits and withdrawals", async ({ page }) => {
   await openBoard(page);
+  // The control API backdates a funding by 30 s for each step of its path, so this PENDING deposit
+  // was created 30 s ago, and the later INITIATED one now: the newer of the two.
   const deposit = await simRequest<{ id: string }>("POST", "/__sim/funding", { kind: "deposit", status: "PENDING" });
   const withdrawal = await simRequest<{ id: string }>("POST", "/__sim/funding", { kind: "withdrawal", status: "COMPLETED" });
+  const newerDeposit = await simRequest<{ id: string }>("POST", "/__sim/funding", { kind: "deposit", status: "INITIATED" });
   const deposits = page.getByRole("region", { name: "Crypto deposits" });
   const withdrawals = page.getByRole("region", { name: "Crypto withdrawals" });
   await expect(deposits.locator(`[data-funding-id="${deposit.id}"]`)).toHaveAttribute("data-status", "pending");
+  await expect(deposits.locator(`[data-funding-id="${newerDeposit.id}"]`)).toHaveAttribute("data-status", "initiated");
   await expect(withdrawals.locator(`[data-funding-id="${withdrawal.id}"]`)).toHaveAttribute("data-status", "completed");
   await expect(withdrawals.locator(`[data-funding-id="${deposit.id}"]`)).toHaveCount(0);
-  // Newest first.
-  await expect(deposits.locator("[data-funding-id]").first()).toHaveAttribute("data-funding-id", deposit.id);
+  // Newest first, among this test's own deposits: the shared simulator's deposits of its own may be
+  // newer than either, depending on when it made them.
+  const own = [deposit.id, newerDeposit.id];
+  const ownOrder = () =>
+    deposits.locator("[data-funding-id]").evaluateAll((items, ids) => items.map((item) => item.getAttribute("data-funding-id") ?? "").filter((id) => ids.includes(id)), own);
+  await expect.poll(ownOrder).toEqual([newerDeposit.id, deposit.id]);
   await expect(deposits.locator(`[data-funding-id="${deposit.id}"]`).getByRole("button", { name: /^Copy address/ })).toBeVisible();
 });
 

@@ -1,4 +1,4 @@
-// Chaos (issue #7): while the simulator's trades keep moving, 50 seeded random faults hit the live
+// Chaos: while the simulator's trades keep moving, 50 seeded random faults hit the live
 // board — sockets dropped, the simulator restarted, tokens expired, emission paused (events lost),
 // AssetPay's REST answering 429 — and afterwards every trade on the board matches the simulator's
 // ground truth. Own simulator and dashboard, quiet except for what this spec does.

@@ -1,4 +1,4 @@
-// Fuzz (issue #7): 10,000 generated malformed or hostile events go through the real socket path —
+// Fuzz: 10,000 generated malformed or hostile events go through the real socket path —
 // the simulator's control API emits each exact payload, the browser's socket receives it, the board's
 // parser decides. Each event is first classified in Node with the same lib/wire parser, so the board's
 // Diagnostics must show exactly that many received, that many malformed and that many unknown

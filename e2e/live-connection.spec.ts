@@ -1,4 +1,4 @@
-// The live connection under trouble (issue #4): token expiry while connected, every socket dropped
+// The live connection under trouble: token expiry while connected, every socket dropped
 // while trades keep changing, a forged token, and a session that ends mid-way. Runs against its own
 // quiet simulator (no background trades) so the simulator's ground truth only changes when the spec
 // says so, and the whole board can be compared with it.

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
+import { expectLive } from "./support/board";
 import { e2eEnv } from "./support/env";
 import { startExtraApp } from "./support/extra-apps";
 import { expect, signIn, test } from "./support/fixtures";
@@ -57,7 +58,8 @@ async function browse(browser: Browser, appUrl: string): Promise<{ url: string; 
     expect(status).toBe(200);
     await page.reload();
     await page.waitForLoadState("load");
-    await page.waitForTimeout(1_500); // let the live board fetch what it fetches
+    // Live: the board has fetched its snapshot and its own token (a fixed wait caught less on a slow machine).
+    await expectLive(page);
     await page.goto("/sign-in");
     const bodies = (await Promise.all(received)).filter((item): item is { url: string; body: Buffer } => item !== null);
     expect(bodies.some(({ url }) => url.includes("/_next/static/"))).toBe(true);

@@ -1,4 +1,4 @@
-// Security hardening (issue #7): HTTP security headers on every page and route, a CSP that lets the
+// Security hardening: HTTP security headers on every page and route, a CSP that lets the
 // live board work and nothing else, a token route that refuses cross-origin callers and limits each
 // session, sessions that end, and no secret in any server log. (The sign-in limiter has its own
 // test in sign-in.spec.ts.)
@@ -128,14 +128,26 @@ test.describe("security headers", () => {
 
   test("another site cannot frame the dashboard", async ({ page, baseURL }) => {
     const app = baseURL ?? "";
-    await page.route("http://evil.test/", (route) =>
-      route.fulfill({ contentType: "text/html", body: `<iframe id="f" src="${app}/sign-in" width="600" height="400"></iframe>` }),
+    // The other site is a server of its own on 127.0.0.1 (another port, so another origin). A public
+    // origin would be refused a 127.0.0.1 frame by Chromium's local network checks before the
+    // dashboard's headers had any say, and the test would pass whatever the headers.
+    const evil = createServer((_req, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end(`<iframe id="f" src="${app}/sign-in" width="600" height="400"></iframe>`),
     );
-    await page.goto("http://evil.test/");
-    await page.waitForTimeout(1_500);
-    const framed = page.frames().filter((frame) => frame !== page.mainFrame());
-    expect(framed.length).toBe(1);
-    expect(framed[0]?.url().startsWith(app)).toBe(false);
+    await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+    try {
+      // Waits for the dashboard's answer inside the frame, not a fixed while: a frame that has shown
+      // nothing yet proves nothing.
+      const answered = page.waitForResponse(`${app}/sign-in`);
+      await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      expect((await answered).headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+      const framed = page.frames().filter((frame) => frame !== page.mainFrame());
+      expect(framed.length).toBe(1);
+      // Chromium refused to show it: the frame holds its error page, not the dashboard.
+      await expect.poll(() => framed[0]?.url()).toMatch(/^chrome-error:/);
+    } finally {
+      evil.close();
+    }
   });
 });
 

@@ -9,14 +9,14 @@ import { type TradeVersion, recordTrades } from "@/lib/db/trade-writes";
 import { fundingStampMs } from "@/lib/trades/funding-stamp";
 import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { parseTradeEvent } from "@/lib/wire/parse-trade";
-import type { RecorderEventName } from "./socket";
+import type { SocketEventName } from "@/lib/wire/socket-events";
 
 const MAX_BATCH = 250;
 /** Beyond this backlog (the database is down or far too slow) new events are dropped and counted; reconciliation repairs trades later. */
 export const MAX_QUEUE = 50_000;
 
 interface QueuedEvent {
-  event: RecorderEventName;
+  event: SocketEventName;
   payload: unknown;
   receivedAt: number;
 }
@@ -43,7 +43,7 @@ export interface EventWriterOptions {
 }
 
 export interface EventWriter {
-  push(event: RecorderEventName, payload: unknown, receivedAt: number): void;
+  push(event: SocketEventName, payload: unknown, receivedAt: number): void;
   /** Resolves when everything queued so far is written (or failed). */
   drain(): Promise<void>;
   stats(): WriterStats;

@@ -5,10 +5,8 @@
 // is reported so the recorder reconciles the gap. Never log the API key: it travels in the query.
 import "server-only";
 import { io, type Socket } from "socket.io-client";
-import { backoffDelayMs, type BackoffPolicy } from "@/lib/live/backoff";
-
-export type RecorderEventName = "trade" | "deposit" | "withdrawal";
-const EVENTS: readonly RecorderEventName[] = ["trade", "deposit", "withdrawal"];
+import { backoffDelayMs, type BackoffPolicy } from "@/lib/retry/backoff";
+import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
 
 /** After a server-side drop: quick at first (a deliberate drop), slower if AssetPay keeps refusing. */
 const SERVER_DROP_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
@@ -16,7 +14,7 @@ const SERVER_DROP_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000 };
 const STABLE_AFTER_MS = 30_000;
 
 export interface RecorderSocketHandlers {
-  onEvent(event: RecorderEventName, payload: unknown, receivedAt: number): void;
+  onEvent(event: SocketEventName, payload: unknown, receivedAt: number): void;
   onConnected(reconnect: boolean): void;
   onDisconnected(reason: string): void;
 }
@@ -73,7 +71,7 @@ export function connectRecorderSocket(
   socket.on("connect_error", (error: Error) => {
     if (!stopped) handlers.onDisconnected(`could not connect: ${error.message}`);
   });
-  for (const event of EVENTS) socket.on(event, (payload: unknown) => handlers.onEvent(event, payload, Date.now()));
+  for (const event of SOCKET_EVENT_NAMES) socket.on(event, (payload: unknown) => handlers.onEvent(event, payload, Date.now()));
   socket.connect();
 
   return {

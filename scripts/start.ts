@@ -110,7 +110,7 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
 }
 
 /**
- * Starts the event recorder (issue #6) beside the app and returns the environment both share. The demo
+ * Starts the event recorder beside the app and returns the environment both share. The demo
  * simulator forgets everything when npm start stops, so in demo mode the recorder's embedded database is
  * a fresh temporary directory too (unless DATABASE_URL says otherwise), deleted after the recorder stops.
  */

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import type { SimDeps } from "./deps";
-import { EngineError } from "./engine/engine";
+import { EngineError } from "./engine/engine-error";
 import { FUNDING_STATUSES, GAMES, TRADE_STATUSES, TRADE_TYPES } from "./engine/wire";
 import { ApiError, sendData } from "./envelope";
 import { STEAM_ID64, TRADE_URL } from "./rest/authenticate-client";

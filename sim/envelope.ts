@@ -1,4 +1,4 @@
-// The AssetPay response envelope (§6): { requestId, success: true, data } or
+// The AssetPay response envelope (docs/assetpay-api.md#errors): { requestId, success: true, data } or
 // { requestId, success: false, error: { code, key, message, fields? } }, with GG codes and statuses.
 
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Conformance of the Socket.IO side with §2 and the SDK's description: websocket only, credentials in
+// Conformance of the Socket.IO side with docs/assetpay-api.md#socket and the SDK's description: websocket only, credentials in
 // the handshake query, a silent server disconnect for bad or expired credentials, expiry while
 // connected, and the control API's token expiry and socket drop.
 

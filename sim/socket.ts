@@ -1,4 +1,4 @@
-// The Socket.IO v4 side (§2): websocket transport only, credentials in the handshake query (`apiKey`
+// The Socket.IO v4 side (docs/assetpay-api.md#socket): websocket transport only, credentials in the handshake query (`apiKey`
 // or `token`), checked right after connect. A bad or expired credential gets a plain server
 // disconnect (client reason "io server disconnect") with no event and no error payload, as the SDK
 // describes; good sockets join the merchant room and receive every emission from the engine.

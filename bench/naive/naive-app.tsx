@@ -1,4 +1,4 @@
-// The naive baseline for the browser benchmark (issue #7): how a plain React list would show the
+// The naive baseline for the browser benchmark: how a plain React list would show the
 // same feed — one setState per socket event (a new Map each time), every trade rendered as a DOM row
 // (no virtualization), sorted newest activity first like the board. It parses events with the same
 // lib/wire parser, so the comparison is about batching and rendering, not validation.

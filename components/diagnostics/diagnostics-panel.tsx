@@ -4,9 +4,7 @@
 import { memo, useState } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { liveSessionFor } from "@/lib/live/use-live-session";
 import { selectDiagnostics, selectEventsPerSecond, selectRetention, selectTradeCount } from "@/lib/store/selectors";
-import { useOpsStoreApi } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { DiagnosticFigure } from "./diagnostic-figure";
 
@@ -15,8 +13,12 @@ const DIAGNOSTICS_PACE_MS = 500;
 const COUNT = new Intl.NumberFormat("en-US");
 const RATE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
-export const DiagnosticsPanel = memo(function DiagnosticsPanel() {
-  const store = useOpsStoreApi();
+interface DiagnosticsPanelProps {
+  /** Re-reads every in-flight trade now (the live session's, from useLiveSession). */
+  onResync: () => Promise<void>;
+}
+
+export const DiagnosticsPanel = memo(function DiagnosticsPanel({ onResync }: DiagnosticsPanelProps) {
   const d = useThrottledOpsStore(selectDiagnostics, DIAGNOSTICS_PACE_MS);
   const retention = useThrottledOpsStore(selectRetention, DIAGNOSTICS_PACE_MS);
   const held = useThrottledOpsStore(selectTradeCount, DIAGNOSTICS_PACE_MS);
@@ -72,10 +74,8 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel() {
             type="button"
             disabled={resyncing}
             onClick={() => {
-              const session = liveSessionFor(store);
-              if (!session) return;
               setResyncing(true);
-              void session.resync("connected").finally(() => setResyncing(false));
+              void onResync().finally(() => setResyncing(false));
             }}
             className="rounded border border-slate-700 px-1.5 py-px text-[11px] text-slate-300 hover:border-slate-500 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
           >

@@ -36,7 +36,7 @@ export function dataGame(trade: Pick<Trade, "game" | "gameId">): string {
   return trade.game === "other" ? `app-${trade.gameId}` : trade.game;
 }
 
-/** An item's name; fresh withdrawals carry only an id until Steam metadata arrives (api notes §3.4). */
+/** An item's name; fresh withdrawals carry only an id until Steam metadata arrives (docs/assetpay-api.md#trade-items). */
 export function itemLabel(item: Pick<TradeItem, "id" | "name" | "marketHashName">): string {
   return item.name || item.marketHashName || `Item ${item.id.slice(0, 12)} (no name yet)`;
 }

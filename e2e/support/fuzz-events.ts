@@ -5,13 +5,12 @@
 // ever became a DOM element.
 
 import { seededRandom } from "@/lib/trades/test-fixtures";
+import type { SocketEventName } from "@/lib/wire/socket-events";
 
 export const FUZZ_MARKER = "data-fuzz-marker";
 
-export type FuzzEventName = "trade" | "deposit" | "withdrawal";
-
 export interface FuzzEvent {
-  event: FuzzEventName;
+  event: SocketEventName;
   payload: unknown;
   /** What the generator was going for; the spec classifies with the real parser, not with this. */
   kind: string;
@@ -132,7 +131,7 @@ export function generateFuzzEvents(count: number, seed: number): FuzzEvent[] {
       if (next() < 0.3) (payload as { trade: { items: unknown[] } }).trade.items = JSON.parse(`[{"__proto__":{"polluted":true},"id":"pp","name":"x"}]`) as unknown[];
       return { event: "trade", payload, kind: "prototype pollution" };
     }],
-    ["not an object", () => ({ event: pick<FuzzEventName>(["trade", "deposit", "withdrawal"]), payload: hostile(), kind: "not an object" })],
+    ["not an object", () => ({ event: pick<SocketEventName>(["trade", "deposit", "withdrawal"]), payload: hostile(), kind: "not an object" })],
     ["wrong envelope", () => ({ event: "trade", payload: pick([{ funding: baseTrade() }, { trades: [baseTrade()] }, [baseTrade()], { trade: [baseTrade()] }]), kind: "wrong envelope" })],
     ["funding", () => {
       serial += 1;
@@ -144,7 +143,7 @@ export function generateFuzzEvents(count: number, seed: number): FuzzEvent[] {
         address: pick(["0xabc", pick(MARKUP)]),
         createdAt: next() < 0.8 ? ts(serial * 1000) : hostile(),
       };
-      return { event: pick<FuzzEventName>(["deposit", "withdrawal"]), payload: next() < 0.9 ? { funding } : funding, kind: "funding" };
+      return { event: pick<SocketEventName>(["deposit", "withdrawal"]), payload: next() < 0.9 ? { funding } : funding, kind: "funding" };
     }],
     ["valid but hostile extras", () => {
       const trade = baseTrade();

@@ -1,36 +1,9 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it, vi } from "vitest";
-import { ConnectionManager, type ConnectionUpdate, type LiveSink } from "./connection-manager";
+import type { ConnectionInfo } from "@/lib/store/state";
+import { ConnectionManager, type LiveSink } from "./connection-manager";
+import { FakeSocket } from "./testing/fake-browser";
 import { TokenCache } from "./token-cache";
-
-/** Just enough of a Socket.IO client socket to drive the manager: tests fire its events by hand. */
-class FakeSocket {
-  connected = false;
-  io = { opts: { query: {} as Record<string, string> } };
-  connectCalls: string[] = [];
-  private handlers = new Map<string, ((...args: unknown[]) => void)[]>();
-  on(event: string, handler: (...args: unknown[]) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  }
-  removeAllListeners() {
-    this.handlers.clear();
-    return this;
-  }
-  connect() {
-    this.connectCalls.push(this.io.opts.query.token ?? "");
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    if (event === "connect") this.connected = true;
-    if (event === "disconnect") this.connected = false;
-    for (const handler of this.handlers.get(event) ?? []) handler(...args);
-  }
-}
 
 function setup(options: { tokenStatus?: number } = {}) {
   let now = 10_000;
@@ -45,7 +18,7 @@ function setup(options: { tokenStatus?: number } = {}) {
         ),
   );
   const tokens = new TokenCache({ fetchToken, now: () => now, setTimer: () => 0, clearTimer: () => undefined });
-  const updates: ConnectionUpdate[] = [];
+  const updates: ConnectionInfo[] = [];
   const sink: LiveSink = {
     pushEvent: vi.fn(),
     setConnection: (update) => updates.push(update),

@@ -1,6 +1,6 @@
 // The page's one Socket.IO connection to AssetPay (or the simulator), outside React. It owns the
 // retry loop, the token handed to each attempt, and the truth about connection health; it pushes raw
-// events to a sink (the store's batcher) and never parses or renders anything itself.
+// events to a sink (the live session's parsing edge) and never parses or renders anything itself.
 //
 // Why our own retry loop instead of Socket.IO's: AssetPay rejects a bad or expired token with a
 // server-side disconnect (`io server disconnect`), which Socket.IO never retries by itself, and the
@@ -8,27 +8,16 @@
 // does not expose that. So reconnection is off in the client and every attempt (transport drop or auth
 // failure) goes through `scheduleRetry`, which puts a valid token in the query before connecting.
 import type { Socket } from "socket.io-client";
-import { backoffDelayMs } from "./backoff";
+import { backoffDelayMs } from "@/lib/retry/backoff";
+import type { ConnectionInfo, ConnectionState } from "@/lib/store/state";
+import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
 import { SignedOutError, TokenFetchError, type ClientToken, type TokenCache } from "./token-cache";
 
-export type ConnectionStateName = "connecting" | "live" | "reconnecting" | "reauthenticating" | "offline" | "signed-out";
-
-export interface ConnectionUpdate {
-  state: ConnectionStateName;
-  attempt: number;
-  nextRetryAt: number | null;
-  lastError: string | null;
-  connectedAt: number | null;
-}
-
-export type LiveEventName = "trade" | "deposit" | "withdrawal";
-export const LIVE_EVENTS: readonly LiveEventName[] = ["trade", "deposit", "withdrawal"];
-
-export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic";
+export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic" | "manual";
 
 export interface LiveSink {
-  pushEvent(event: LiveEventName, payload: unknown, receivedAt: number): void;
-  setConnection(update: ConnectionUpdate): void;
+  pushEvent(event: SocketEventName, payload: unknown, receivedAt: number): void;
+  setConnection(update: ConnectionInfo): void;
   /** A disconnect happened: what we hold may be stale until the next resync. */
   markUnverified(): void;
   requestResync(reason: ResyncReason): void;
@@ -63,7 +52,7 @@ export class ConnectionManager {
   private connectSerial = 0;
   private running = false;
   private connecting = false;
-  private state: ConnectionStateName = "connecting";
+  private state: ConnectionState = "connecting";
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
@@ -178,7 +167,7 @@ export class ConnectionManager {
     socket.on("connect_error", (error: Error) => {
       this.scheduleRetry("reconnecting", `Could not connect to AssetPay: ${error.message}`, null);
     });
-    for (const event of LIVE_EVENTS) {
+    for (const event of SOCKET_EVENT_NAMES) {
       socket.on(event, (payload: unknown) => {
         this.eventsSinceConnect += 1;
         this.options.sink.pushEvent(event, payload, this.now());
@@ -229,7 +218,7 @@ export class ConnectionManager {
     this.retryTimer = null;
   }
 
-  private report(state: ConnectionStateName, lastError: string | null, nextRetryAt: number | null = null): void {
+  private report(state: ConnectionState, lastError: string | null, nextRetryAt: number | null = null): void {
     this.state = state;
     this.lastError = lastError;
     this.options.sink.setConnection({

@@ -1,13 +1,16 @@
 // Wires one page's live data path together, outside React: token cache → connection manager →
-// event batcher → store, plus the resync after every (re)connect, when the tab becomes visible and
-// every 5 minutes on a healthy socket, the store's one-second clock, and the browser's
-// online/offline/visibility signals. Components never touch any of this; they read the store.
+// parsing edge (parse-socket-event.ts) → event batcher → store, plus the resync after every
+// (re)connect, when the tab becomes visible and every 5 minutes on a healthy socket, the store's
+// one-second clock, and the browser's online/offline/visibility signals. Components never touch any
+// of this; they read the store.
 import { io } from "socket.io-client";
 import { onEveryMultiple } from "@/lib/store/clock-grid";
-import { createEventBatcher } from "@/lib/store/event-batcher";
+import type { OpsEvent } from "@/lib/store/ingest";
 import type { OpsStoreApi } from "@/lib/store/ops-store";
-import { selectNonTerminalIds } from "@/lib/store/selectors";
+import { heldItemsLookup, selectNonTerminalIds } from "@/lib/store/selectors";
 import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
+import { createEventBatcher } from "./event-batcher";
+import { parseSocketEvent } from "./parse-socket-event";
 import { startPeriodicResync } from "./periodic-resync";
 import { ResyncSignedOutError, fetchResync } from "./resync-client";
 import { SnapshotSignedOutError, fetchSnapshot } from "./snapshot-client";
@@ -40,7 +43,8 @@ const createBrowserSocket: SocketFactory = (wsUrl) =>
   });
 
 export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactory = createBrowserSocket): LiveSession {
-  const batcher = createEventBatcher({ ingest: (events) => store.getState().ingest(events) });
+  const batcher = createEventBatcher<OpsEvent>({ deliver: (events) => store.getState().ingest(events) });
+  const heldItems = heldItemsLookup(store.getState);
   let resyncRunning: Promise<void> | null = null;
   let resyncAgain = false;
   let lastVisibleResync = 0;
@@ -84,7 +88,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     return resyncRunning;
   }
 
-  // The recorder's snapshot (issue #6): trades from before this tab opened. Fetched while the socket
+  // The recorder's snapshot (docs/architecture.md): trades from before this tab opened. Fetched while the socket
   // connects; the store merges it newer-only, so it may land before or after the first live events.
   let running = false;
   async function loadSnapshot(): Promise<void> {
@@ -109,7 +113,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     tokens,
     createSocket,
     sink: {
-      pushEvent: (event, payload, receivedAt) => batcher.push({ event, payload, receivedAt }),
+      pushEvent: (event, payload, receivedAt) => batcher.push(parseSocketEvent(event, payload, receivedAt, heldItems)),
       setConnection: (update) => store.getState().setConnection(update),
       markUnverified: () => {
         batcher.flush();

@@ -3,8 +3,8 @@
 // as socket events), and returns a result the store applies with its newer-only rules.
 import { z } from "zod";
 import type { ResyncResult } from "@/lib/store/resync";
-import type { Funding, Trade } from "@/lib/trades/types";
 import { parseLedgerTransaction } from "@/lib/wire/parse-funding";
+import { parseList } from "@/lib/wire/parse-list";
 import { parseTrade } from "@/lib/wire/parse-trade";
 
 const responseSchema = z.object({
@@ -39,19 +39,18 @@ export async function fetchResync(tradeIds: string[], now: () => number, fetchIm
   if (!response.ok || !body.success) {
     return { trades: [], funding: [], at: now(), error: `Resync failed (HTTP ${response.status})` };
   }
-  const trades: Trade[] = [];
-  const funding: Funding[] = [];
-  const problems = [...(body.data.errors ?? [])];
-  for (const payload of body.data.trades) {
-    const parsed = parseTrade(payload);
-    if (parsed.ok) trades.push(parsed.value);
-    else problems.push(`malformed trade ignored: ${parsed.reason}`);
-  }
-  for (const payload of body.data.funding) {
-    const parsed = parseLedgerTransaction(payload);
-    if (parsed.ok) funding.push(parsed.value);
-    // Ledger kinds we do not track (refunds, admin rows) are not malformed: leave them out quietly.
-    else if (!parsed.unsupported) problems.push(`malformed funding ignored: ${parsed.reason}`);
-  }
-  return { trades, funding, at: now(), ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}) };
+  const trades = parseList(body.data.trades, parseTrade);
+  // Ledger kinds we do not track (refunds, admin rows) are not malformed: parseList leaves them out quietly.
+  const funding = parseList(body.data.funding, parseLedgerTransaction);
+  const problems = [
+    ...(body.data.errors ?? []),
+    ...trades.failures.map((reason) => `malformed trade ignored: ${reason}`),
+    ...funding.failures.map((reason) => `malformed funding ignored: ${reason}`),
+  ];
+  return {
+    trades: trades.values,
+    funding: funding.values,
+    at: now(),
+    ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}),
+  };
 }

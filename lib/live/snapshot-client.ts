@@ -7,8 +7,10 @@ import type { StatusChange } from "@/lib/store/state";
 import type { SnapshotResult, SnapshotTrade } from "@/lib/store/snapshot";
 import type { Funding } from "@/lib/trades/types";
 import { recordedSnapshotSchema } from "@/lib/recorded/schema";
-import type { RecordedStatusChange } from "@/lib/recorded/types";
+import type { RecordedFunding, RecordedStatusChange } from "@/lib/recorded/types";
 import { parseFundingEvent, parseLedgerTransaction } from "@/lib/wire/parse-funding";
+import { parseList } from "@/lib/wire/parse-list";
+import type { ParseResult } from "@/lib/wire/parse-result";
 import { parseTrade } from "@/lib/wire/parse-trade";
 
 export class SnapshotSignedOutError extends Error {}
@@ -28,6 +30,17 @@ export function toStatusChanges(history: readonly RecordedStatusChange[]): Statu
   }));
 }
 
+/** A recorded trade: its payload parsed like a socket event's, its recorded history kept beside it. */
+function parseRecordedTrade(recorded: { payload?: unknown; history: readonly RecordedStatusChange[] }): ParseResult<SnapshotTrade> {
+  const parsed = parseTrade(recorded.payload);
+  return parsed.ok ? { ...parsed, value: { trade: parsed.value, history: toStatusChanges(recorded.history) } } : parsed;
+}
+
+/** Recorded funding is kept in the shape it arrived in: a socket event's `funding` or a ledger row. */
+function parseRecordedFunding(recorded: RecordedFunding): ParseResult<Funding> {
+  return recorded.format === "event" ? parseFundingEvent(recorded.kind, { funding: recorded.payload }) : parseLedgerTransaction(recorded.payload);
+}
+
 export async function fetchSnapshot(now: () => number, fetchImpl: FetchSnapshot = defaultFetch): Promise<SnapshotResult> {
   let response: Response;
   try {
@@ -39,20 +52,17 @@ export async function fetchSnapshot(now: () => number, fetchImpl: FetchSnapshot 
   const body = recordedSnapshotSchema.safeParse(await response.json().catch(() => null));
   if (!response.ok || !body.success) return { trades: [], funding: [], at: now(), error: `Snapshot unavailable (HTTP ${response.status})` };
 
-  const trades: SnapshotTrade[] = [];
-  const funding: Funding[] = [];
-  const problems: string[] = [];
-  for (const recorded of body.data.trades) {
-    const parsed = parseTrade(recorded.payload);
-    if (parsed.ok) trades.push({ trade: parsed.value, history: toStatusChanges(recorded.history) });
-    else problems.push(`malformed recorded trade ignored: ${parsed.reason}`);
-  }
-  for (const recorded of body.data.funding) {
-    const parsed =
-      recorded.format === "event" ? parseFundingEvent(recorded.kind, { funding: recorded.payload }) : parseLedgerTransaction(recorded.payload);
-    if (parsed.ok) funding.push(parsed.value);
-    else if (!parsed.unsupported) problems.push(`malformed recorded funding ignored: ${parsed.reason}`);
-  }
+  const trades = parseList(body.data.trades, parseRecordedTrade);
+  const funding = parseList(body.data.funding, parseRecordedFunding);
+  const problems = [
+    ...trades.failures.map((reason) => `malformed recorded trade ignored: ${reason}`),
+    ...funding.failures.map((reason) => `malformed recorded funding ignored: ${reason}`),
+  ];
   if (body.data.truncated) problems.push("the snapshot was cut short: more trades in flight than one page load carries");
-  return { trades, funding, at: now(), ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}) };
+  return {
+    trades: trades.values,
+    funding: funding.values,
+    at: now(),
+    ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}),
+  };
 }

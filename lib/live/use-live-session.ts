@@ -2,7 +2,7 @@
 // Starts the page's live session once per store. Safe under React StrictMode, whose mount → unmount →
 // mount would otherwise open, close and reopen the socket: stopping is deferred by a tick and a
 // re-mount in that tick cancels it, so there is only ever one socket per page.
-import { useEffect } from "react";
+import { useCallback, useEffect } from "react";
 import type { OpsStoreApi } from "@/lib/store/ops-store";
 import { useOpsStoreApi } from "@/lib/store/use-ops-store";
 import { createLiveSession, type LiveSession } from "./live-session";
@@ -37,16 +37,16 @@ function release(store: OpsStoreApi, entry: Retained): void {
   }, 0);
 }
 
-/** Call once, inside <OpsStoreProvider>, in the dashboard's client component. Returns the session. */
-export function useLiveSession(): void {
+/**
+ * Call once, inside <OpsStoreProvider>, in the dashboard's client component. Returns "resync now" for
+ * a control such as the Diagnostics button: stable while the store is, so memoized components that
+ * take it as a prop do not re-render; it resolves at once when no session is running.
+ */
+export function useLiveSession(): () => Promise<void> {
   const store = useOpsStoreApi();
   useEffect(() => {
     const entry = retain(store);
     return () => release(store, entry);
   }, [store]);
-}
-
-/** The running session for a store (e.g. for a "Resync now" button), if any. */
-export function liveSessionFor(store: OpsStoreApi): LiveSession | null {
-  return sessions.get(store)?.session ?? null;
+  return useCallback(() => sessions.get(store)?.session.resync("manual") ?? Promise.resolve(), [store]);
 }

@@ -1,4 +1,4 @@
-// What the recorder serves about what it recorded (issue #6): the page-load snapshot, one trade's
+// What the recorder serves about what it recorded: the page-load snapshot, one trade's
 // status history, and the recorder's own health. Shared by the server (which builds these from the
 // database) and the browser (which parses them with ./schema at the edge). Types only, no runtime code.
 import type { FundingKind, TradeStatus } from "@/lib/trades/types";

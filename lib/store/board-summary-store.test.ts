@@ -7,8 +7,9 @@ import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
 import { DEFAULT_TRADE_FILTER, type TradeFilter } from "@/lib/trades/trade-filter";
 import type { TradeSortKey } from "@/lib/trades/trade-sort";
+import { parseSocketEvent } from "@/lib/live/parse-socket-event";
+import type { OpsEvent } from "./ingest";
 import { createOpsStore } from "./ops-store";
-import type { RawOpsEvent } from "./ingest";
 
 const STATUSES = ["initiated", "pending", "active", "hold", "completed", "failed", "canceled"] as const;
 
@@ -18,11 +19,8 @@ describe("board summary over the live store", () => {
     const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const store = createOpsStore({ now: T0, retentionCap: 400 });
     const versions = new Map<string, number>();
-    const event = (id: string, status: string, version: number, extra: Record<string, unknown> = {}): RawOpsEvent => ({
-      event: "trade",
-      payload: { trade: wireTrade({ id, status, createdAt: iso(T0), updatedAt: iso(T0 + version * 1000), ...extra }) },
-      receivedAt: T0,
-    });
+    const event = (id: string, status: string, version: number, extra: Record<string, unknown> = {}): OpsEvent =>
+      parseSocketEvent("trade", { trade: wireTrade({ id, status, createdAt: iso(T0), updatedAt: iso(T0 + version * 1000), ...extra }) }, T0);
     const probes = Array.from({ length: 24 }, (_, i) => `probe-${i}`);
     for (const id of probes) {
       versions.set(id, 1);
@@ -37,7 +35,7 @@ describe("board summary over the live store", () => {
     let view = views[0] ?? [DEFAULT_TRADE_FILTER, "activity"];
     let serial = 0;
     for (let step = 0; step < 600; step += 1) {
-      const batch: RawOpsEvent[] = [];
+      const batch: OpsEvent[] = [];
       for (let k = Math.floor(rand() * 40); k > 0; k -= 1) {
         const roll = rand();
         const known = [...versions.keys()];

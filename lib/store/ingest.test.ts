@@ -1,16 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
-import { type RawOpsEvent, ingestEvents } from "./ingest";
+import { T0, iso, makeFunding, makeTrade } from "@/lib/trades/test-fixtures";
+import type { Funding, Trade } from "@/lib/trades/types";
+import { type OpsEvent, type OpsTradeEvent, ingestEvents } from "./ingest";
 import { createInitialState } from "./state";
 
-const trade = (overrides: Record<string, unknown> = {}, receivedAt = T0): RawOpsEvent => ({
-  event: "trade",
-  payload: { trade: wireTrade(overrides) },
+const trade = (overrides: Partial<Trade> = {}, receivedAt = T0, extra: Partial<OpsTradeEvent> = {}): OpsEvent => ({
+  kind: "trade",
+  trade: makeTrade(overrides),
+  contract: "current",
+  unknownStatus: null,
   receivedAt,
+  ...extra,
 });
+const funding = (overrides: Partial<Funding>, unknownStatus: string | null = null): OpsEvent => ({
+  kind: "funding",
+  funding: makeFunding(overrides),
+  unknownStatus,
+  receivedAt: T0,
+});
+const malformed = (reason: string): OpsEvent => ({ kind: "malformed", reason, receivedAt: T0 });
 
 describe("ingestEvents", () => {
-  it("counts received, applies valid events and records the last event time", () => {
+  it("counts received, applies trades and records the last event time", () => {
     const s = ingestEvents(createInitialState({ now: T0 }), [trade({}, T0 + 1), trade({ id: "t-2" }, T0 + 2)]);
     expect(s.trades.size).toBe(2);
     expect(s.diagnostics.eventsReceived).toBe(2);
@@ -18,43 +29,40 @@ describe("ingestEvents", () => {
     expect(s.diagnostics.contracts).toEqual({ current: 2, legacy: 0 });
   });
 
-  it("ignores malformed events, counts them and keeps the last 10 reasons", () => {
-    const bad: RawOpsEvent[] = Array.from({ length: 12 }, (_, i) => trade({ id: i === 11 ? undefined : 7 + 0.5 }));
-    const s = ingestEvents(createInitialState({ now: T0 }), [
-      ...bad,
-      { event: "deposit", payload: "nope", receivedAt: T0 },
-      { event: "market" as RawOpsEvent["event"], payload: {}, receivedAt: T0 },
-    ]);
+  it("counts malformed events as received and malformed, applies nothing for them and keeps the last 10 reasons", () => {
+    const reasons = Array.from({ length: 12 }, (_, i) => `trade event: reason ${i}`);
+    const s = ingestEvents(createInitialState({ now: T0 }), reasons.map(malformed));
     expect(s.trades.size).toBe(0);
-    expect(s.diagnostics.eventsReceived).toBe(14);
-    expect(s.diagnostics.malformedIgnored).toBe(14);
-    expect(s.diagnostics.lastMalformedReasons).toHaveLength(10);
-    expect(s.diagnostics.lastMalformedReasons.slice(-3)).toEqual([
-      "trade event: trade.id: expected string",
-      "deposit event: payload: expected object",
-      "market event: not an event this dashboard handles",
-    ]);
+    expect(s.tradesVersion).toBe(0);
+    expect(s.diagnostics.eventsReceived).toBe(12);
+    expect(s.diagnostics.malformedIgnored).toBe(12);
+    expect(s.diagnostics.lastMalformedReasons).toEqual(reasons.slice(-10));
+    expect(s.diagnostics.lastEventAt).toBe(T0);
   });
 
   it("keeps unknown-status trades and counts them by raw status, even hostile names", () => {
+    const unknown = (id: string, raw: string) => trade({ id, status: "unknown", rawStatus: raw }, T0, { unknownStatus: raw });
     const s = ingestEvents(createInitialState({ now: T0 }), [
-      trade({ id: "a", status: "queued" }),
-      trade({ id: "b", status: "queued" }),
-      trade({ id: "c", status: "__proto__" }),
+      unknown("a", "queued"),
+      unknown("b", "queued"),
+      unknown("c", "__proto__"),
+      funding({ id: "f", status: "unknown", rawStatus: "TELEPORTED" }, "TELEPORTED"),
     ]);
     expect(s.trades.get("a")?.trade.status).toBe("unknown");
     expect(s.diagnostics.unknownStatuses.queued).toBe(2);
+    expect(s.diagnostics.unknownStatuses.TELEPORTED).toBe(1);
     expect(Object.prototype.hasOwnProperty.call(s.diagnostics.unknownStatuses, "__proto__")).toBe(true);
     expect(s.diagnostics.unknownStatuses["__proto__"]).toBe(1);
     expect(({} as Record<string, unknown>).queued).toBeUndefined();
   });
 
-  it("applies legacy events by meaning and counts the contract", () => {
-    const s = ingestEvents(createInitialState({ now: T0 }), [trade({ status: "ACTIVE", type: "DEPOSIT" })]);
-    const stored = [...s.trades.values()][0];
-    expect(stored?.trade.status).toBe("hold");
-    expect(stored?.trade.rawStatus).toBe("ACTIVE");
-    expect(s.diagnostics.contracts.legacy).toBe(1);
+  it("counts which contract each trade payload looked like", () => {
+    const s = ingestEvents(createInitialState({ now: T0 }), [
+      trade({ id: "a" }, T0, { contract: "legacy" }),
+      trade({ id: "b" }),
+      funding({ id: "f" }),
+    ]);
+    expect(s.diagnostics.contracts).toEqual({ current: 1, legacy: 1 });
   });
 
   it("counts duplicates and stale events from the socket", () => {
@@ -68,15 +76,21 @@ describe("ingestEvents", () => {
   });
 
   it("applies funding events newer-only into their own feeds", () => {
-    const funding = (status: string, updatedAt: string) => ({ funding: { id: "f1", status, createdAt: iso(T0), updatedAt } });
     const s = ingestEvents(createInitialState({ now: T0 }), [
-      { event: "deposit", payload: funding("COMPLETED", iso(T0 + 2000)), receivedAt: T0 },
-      { event: "deposit", payload: funding("PENDING", iso(T0 + 1000)), receivedAt: T0 },
-      { event: "withdrawal", payload: funding("PENDING_ADMIN", iso(T0)), receivedAt: T0 },
+      funding({ id: "f1", status: "completed", updatedAt: iso(T0 + 2000) }),
+      funding({ id: "f1", status: "pending", updatedAt: iso(T0 + 1000) }),
+      funding({ id: "f1", kind: "withdrawal", status: "pending_admin", updatedAt: iso(T0) }),
     ]);
     expect(s.funding.deposits.get("f1")?.status).toBe("completed");
     expect(s.funding.withdrawals.get("f1")?.status).toBe("pending_admin");
     expect(s.diagnostics.staleIgnored).toBe(1);
+  });
+
+  it("dates a trade's status change at the latest arrival in the batch, and reads a bad arrival time as the store clock", () => {
+    const s = ingestEvents(createInitialState({ now: T0 }), [trade({ id: "a" }, T0 + 5), trade({ id: "b" }, Number.NaN), trade({ id: "c" }, T0 + 3)]);
+    expect(s.trades.get("a")?.history.at(-1)?.observedAt).toBe(T0 + 5);
+    expect(s.diagnostics.lastEventAt).toBe(T0 + 5);
+    expect(s.diagnostics.eventRate.reduce((n, b) => n + b.count, 0)).toBe(3);
   });
 
   it("tracks a rolling events-per-second window", () => {

@@ -1,83 +1,78 @@
-// Reducer for a batch of raw socket events: parse each at the edge (lib/wire), count what was wrong,
-// then apply trades and funding with the newer-only rules in one state update.
-// Never throws and never lets an unparsed payload reach the state.
-import type { Funding, Trade } from "@/lib/trades/types";
-import { parseFundingEvent } from "@/lib/wire/parse-funding";
-import { type HeldItems, parseTradeEvent } from "@/lib/wire/parse-trade";
-import type { ParseResult } from "@/lib/wire/parse-result";
+// Reducer for a batch of socket events the parsing edge (lib/live/parse-socket-event.ts) has already
+// turned into typed events: count every one in Diagnostics (malformed ones included, with their reason),
+// then apply trades and funding with the newer-only rules in one state update. Pure over typed input:
+// it never parses, and never sees a raw payload.
+import type { ContractFlavor, Funding, Trade } from "@/lib/trades/types";
 import { recordEvents } from "./diagnostics";
 import { applyFundingEvents } from "./funding-reducers";
 import type { OpsState } from "./state";
 import { applyTradeEvents } from "./trade-reducers";
 
-export type OpsEventName = "trade" | "deposit" | "withdrawal";
-
-export interface RawOpsEvent {
-  event: OpsEventName;
-  payload: unknown;
+interface Received {
   /** Our clock (ms) when the socket delivered it. */
   receivedAt: number;
 }
 
-interface Accumulator {
-  trades: Trade[];
-  funding: Funding[];
-  malformedReasons: string[];
-  unknownStatuses: string[];
-  legacy: number;
-  current: number;
+export interface OpsTradeEvent extends Received {
+  kind: "trade";
+  trade: Trade;
+  /** Which AssetPay contract the payload looked like (Diagnostics shows which one is live). */
+  contract: ContractFlavor;
+  /** The raw status when it was not recognised (the trade then has status "unknown"), else null. */
+  unknownStatus: string | null;
 }
 
-/** Records a parse outcome; returns the value only when it may enter the state. */
-function accept<T>(acc: Accumulator, name: string, parsed: ParseResult<T>): T | null {
-  if (!parsed.ok) {
-    acc.malformedReasons.push(`${name} event: ${parsed.reason}`);
-    return null;
-  }
-  if (parsed.unknownStatus !== null) acc.unknownStatuses.push(parsed.unknownStatus);
-  return parsed.value;
+export interface OpsFundingEvent extends Received {
+  kind: "funding";
+  funding: Funding;
+  unknownStatus: string | null;
 }
 
-function collect(acc: Accumulator, raw: RawOpsEvent, heldItems: HeldItems): void {
-  // The event name comes from the socket at runtime, whatever the type says.
-  const name: string = typeof raw.event === "string" ? raw.event.slice(0, 32) : "?";
-  if (raw.event === "trade") {
-    const parsed = parseTradeEvent(raw.payload, heldItems);
-    const trade = accept(acc, name, parsed);
-    if (trade === null || !parsed.ok) return;
-    acc.trades.push(trade);
-    if (parsed.flavor === "legacy") acc.legacy += 1;
-    else acc.current += 1;
-  } else if (raw.event === "deposit" || raw.event === "withdrawal") {
-    const funding = accept(acc, name, parseFundingEvent(raw.event, raw.payload));
-    if (funding !== null) acc.funding.push(funding);
-  } else {
-    acc.malformedReasons.push(`${name} event: not an event this dashboard handles`);
-  }
+/** An event the edge refused: it still counts as received, and as malformed with this reason. */
+export interface OpsMalformedEvent extends Received {
+  kind: "malformed";
+  /** Short and safe to show, e.g. "trade event: trade.id: expected string". */
+  reason: string;
 }
 
-export function ingestEvents(state: OpsState, events: readonly RawOpsEvent[]): OpsState {
+export type OpsEvent = OpsTradeEvent | OpsFundingEvent | OpsMalformedEvent;
+
+export function ingestEvents(state: OpsState, events: readonly OpsEvent[]): OpsState {
   if (events.length === 0) return state;
-  const acc: Accumulator = { trades: [], funding: [], malformedReasons: [], unknownStatuses: [], legacy: 0, current: 0 };
+  const trades: Trade[] = [];
+  const funding: Funding[] = [];
+  const malformedReasons: string[] = [];
+  const unknownStatuses: string[] = [];
   const receivedAt: number[] = [];
+  let legacy = 0;
+  let current = 0;
   let observedAt = state.now;
-  const heldItems: HeldItems = (id) => state.trades.get(id)?.trade.items;
-  for (const raw of events) {
-    const at = Number.isFinite(raw.receivedAt) ? raw.receivedAt : state.now;
+  for (const event of events) {
+    const at = Number.isFinite(event.receivedAt) ? event.receivedAt : state.now;
     receivedAt.push(at);
     observedAt = receivedAt.length === 1 ? at : Math.max(observedAt, at);
-    collect(acc, raw, heldItems);
+    if (event.kind === "trade") {
+      trades.push(event.trade);
+      if (event.unknownStatus !== null) unknownStatuses.push(event.unknownStatus);
+      if (event.contract === "legacy") legacy += 1;
+      else current += 1;
+    } else if (event.kind === "funding") {
+      funding.push(event.funding);
+      if (event.unknownStatus !== null) unknownStatuses.push(event.unknownStatus);
+    } else {
+      malformedReasons.push(event.reason);
+    }
   }
   const counted: OpsState = {
     ...state,
     diagnostics: recordEvents(state.diagnostics, {
       received: events.length,
-      malformedReasons: acc.malformedReasons,
-      unknownStatuses: acc.unknownStatuses,
-      legacy: acc.legacy,
-      current: acc.current,
+      malformedReasons,
+      unknownStatuses,
+      legacy,
+      current,
       receivedAt,
     }),
   };
-  return applyFundingEvents(applyTradeEvents(counted, acc.trades, observedAt), acc.funding);
+  return applyFundingEvents(applyTradeEvents(counted, trades, observedAt), funding);
 }

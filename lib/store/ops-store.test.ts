@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { parseSocketEvent } from "@/lib/live/parse-socket-event";
 import { T0, iso, makeTrade, wireTrade } from "@/lib/trades/test-fixtures";
 import { createOpsStore } from "./ops-store";
 import {
@@ -10,7 +11,8 @@ import {
   readUnverifiedCount,
 } from "./selectors";
 
-const event = (overrides: Record<string, unknown>) => ({ event: "trade" as const, payload: { trade: wireTrade(overrides) }, receivedAt: T0 });
+// Wire payloads through the real parsing edge, as the live session feeds the store.
+const event = (overrides: Record<string, unknown>) => parseSocketEvent("trade", { trade: wireTrade(overrides) }, T0);
 
 describe("createOpsStore", () => {
   it("creates independent stores", () => {

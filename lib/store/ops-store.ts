@@ -1,17 +1,17 @@
 // The ops store factory: one vanilla zustand store per signed-in page (zustand's Next.js pattern), so
 // nothing leaks between sessions or between server renders. Actions delegate to pure reducers.
-// Never create a module-level store instance, and never put unparsed payloads into state.
+// Never create a module-level store instance; it takes typed input only (lib/live parses at the edge).
 import { createStore } from "zustand/vanilla";
 import type { StallLimits } from "@/lib/trades/stall-rules";
-import { type RawOpsEvent, ingestEvents } from "./ingest";
+import { type OpsEvent, ingestEvents } from "./ingest";
 import { type ResyncResult, applyResync } from "./resync";
 import { type SnapshotResult, applySnapshot } from "./snapshot";
 import { type ConnectionInfo, type OpsState, type OpsStateOptions, createInitialState, normalizeCap } from "./state";
 import { markUnverified, setRetentionCap } from "./trade-reducers";
 
 export interface OpsActions {
-  /** Parses and applies one batch of socket events in a single store update. */
-  ingest: (events: readonly RawOpsEvent[]) => void;
+  /** Applies one batch of socket events, parsed at the edge (lib/live), in a single store update. */
+  ingest: (events: readonly OpsEvent[]) => void;
   applyResync: (result: ResyncResult) => void;
   /** The recorder's page-load snapshot: newer-only like resync, plus recorded status histories. */
   applySnapshot: (result: SnapshotResult) => void;

@@ -1,6 +1,6 @@
 // Reducer for a REST backfill after (re)connect: same newer-only rules as live events, every returned
 // trade is marked verified, and the outcome is recorded for the Diagnostics panel.
-// Inputs are already-parsed domain objects (the resync module parses with lib/wire); never raw JSON.
+// Inputs are already-parsed domain objects (lib/live/resync-client parses with lib/wire); never raw JSON.
 import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
 import type { OpsState } from "./state";

@@ -4,6 +4,7 @@
 // `tradesVersion`/`now`, never directly as a hook selector.
 import { isTerminalStatus } from "@/lib/trades/status-classes";
 import { type StallAssessment, assessStall } from "@/lib/trades/stall-rules";
+import type { TradeItem } from "@/lib/trades/types";
 import { eventsPerSecond } from "./diagnostics";
 import type { OpsState, StoredTrade } from "./state";
 
@@ -25,6 +26,15 @@ export const selectRetention = (state: OpsState) => state.retention;
 export const selectDeposits = (state: OpsState) => state.funding.deposits;
 export const selectWithdrawals = (state: OpsState) => state.funding.withdrawals;
 export const selectEventsPerSecond = (state: OpsState): number => eventsPerSecond(state.diagnostics.eventRate, state.now);
+
+/**
+ * Read-only lookup of the items held per trade id, reading the store's current state on every call.
+ * The parsing edge hands it to lib/wire's fast path, which returns these very arrays when an event
+ * resends a trade's items unchanged (see lib/wire/trade-fast-path.ts). Callers must not mutate them.
+ */
+export function heldItemsLookup(getState: () => OpsState): (tradeId: string) => TradeItem[] | undefined {
+  return (tradeId) => getState().trades.get(tradeId)?.trade.items;
+}
 
 /** Stall verdict for a stored trade against the store's clock and limits. */
 export function stallOf(state: OpsState, record: StoredTrade): StallAssessment {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseSocketEvent } from "@/lib/live/parse-socket-event";
 import { createOpsStore } from "./ops-store";
 import { wireTrade } from "@/lib/trades/test-fixtures";
 import { selectNow, selectTradeCount } from "./selectors";
@@ -42,7 +43,7 @@ describe("subscribeThrottled", () => {
     const store = createOpsStore({ now: 1 });
     const seen: number[] = [];
     subscribeThrottled(store, selectTradeCount, 100, (value) => seen.push(value));
-    store.getState().ingest([{ event: "trade", payload: { trade: wireTrade() }, receivedAt: 1 }]);
+    store.getState().ingest([parseSocketEvent("trade", { trade: wireTrade() }, 1)]);
     vi.advanceTimersByTime(200);
     expect(seen).toEqual([0, 1]);
   });

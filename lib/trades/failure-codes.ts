@@ -1,4 +1,4 @@
-// Plain-words explanations of AssetPay trade failure codes (api notes §3.5) for operators.
+// Plain-words explanations of AssetPay trade failure codes (docs/assetpay-api.md#failure-codes) for operators.
 // Pure data. Unknown codes must still render something useful, never throw.
 
 export const FAILURE_CODES = {

@@ -1,5 +1,5 @@
 // Meanings and terminality of merchant funding statuses. AssetPay documents the names only, so every
-// meaning and the terminal set here are INFERRED (api notes §4.1); say so in the UI, never as fact.
+// meaning and the terminal set here are INFERRED (docs/assetpay-api.md#funding-object); say so in the UI, never as fact.
 import type { FundingStatus } from "./types";
 
 export interface FundingStatusInfo {

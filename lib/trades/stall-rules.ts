@@ -1,6 +1,6 @@
 // Decides whether an in-flight trade has been in its status too long, and says why in plain words.
 // Pure: limits are plain data passed in (another module reads env); time comes from the caller's clock.
-// AssetPay documents no SLA, so every limit here is our heuristic (api notes §3.7). Terminal trades
+// AssetPay documents no SLA, so every limit here is our heuristic (docs/assetpay-api.md#stall-signals). Terminal trades
 // are never stalled.
 import { formatDuration } from "./format";
 import { isTerminalStatus } from "./status-classes";

@@ -1,5 +1,5 @@
-// Zod schemas for merchant funding: the socket `deposit`/`withdrawal` object (api notes §4.1) and
-// ledger transaction rows from GET /v1/ledger/transactions (§5), both mapped to the domain `Funding`.
+// Zod schemas for merchant funding: the socket `deposit`/`withdrawal` object (docs/assetpay-api.md#funding-object) and
+// ledger transaction rows from GET /v1/ledger/transactions (docs/assetpay-api.md#rest), both mapped to the domain `Funding`.
 // The withdrawal payload shape is NOT DOCUMENTED, so everything but id/status/createdAt is optional.
 // Build domain objects field by field; never spread raw payloads.
 import { z } from "zod";

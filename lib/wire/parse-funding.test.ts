@@ -17,7 +17,7 @@ const wireFunding = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("parseFundingEvent", () => {
-  it("maps the §4.1 funding object and lowercases the status", () => {
+  it("maps the documented socket funding object and lowercases the status", () => {
     const result = parseFundingEvent("deposit", { funding: wireFunding() });
     expect(result).toEqual({
       ok: true,

@@ -1,34 +1,21 @@
-// Parses an array of REST items (trades, ledger rows) one by one, so one bad row never loses the page.
-// Never throws; caps how many items it looks at so a hostile response cannot stall the tab.
+// Parses a list of REST rows (trades, ledger rows, recorded rows) one by one, so one bad row never
+// loses the rest. Never throws. Rows of a kind we do not track (the parser says `unsupported`, e.g.
+// REFUND ledger rows) are left out quietly; malformed ones come back as their reasons, for the caller
+// to report in its own words.
 import type { ParseResult } from "./parse-result";
-
-export const MAX_LIST_ITEMS = 1000;
 
 export interface ParsedList<T> {
   values: T[];
-  /** Short reasons for malformed rows, prefixed with their index. */
+  /** The parser's reason for each malformed row, in row order. */
   failures: string[];
-  /** Well-formed rows of kinds we do not track (e.g. REFUND ledger rows). */
-  unsupported: number;
-  /** Raw statuses that mapped to "unknown". */
-  unknownStatuses: string[];
 }
 
-export function parseList<T>(items: unknown, parse: (item: unknown) => ParseResult<T>, max = MAX_LIST_ITEMS): ParsedList<T> {
-  const out: ParsedList<T> = { values: [], failures: [], unsupported: 0, unknownStatuses: [] };
-  if (!Array.isArray(items)) {
-    out.failures.push("items: expected array");
-    return out;
+export function parseList<I, T>(items: readonly I[], parse: (item: I) => ParseResult<T>): ParsedList<T> {
+  const out: ParsedList<T> = { values: [], failures: [] };
+  for (const item of items) {
+    const result = parse(item);
+    if (result.ok) out.values.push(result.value);
+    else if (!result.unsupported) out.failures.push(result.reason);
   }
-  const limit = Math.min(items.length, max);
-  for (let i = 0; i < limit; i += 1) {
-    const result = parse(items[i]);
-    if (result.ok) {
-      out.values.push(result.value);
-      if (result.unknownStatus !== null) out.unknownStatuses.push(result.unknownStatus);
-    } else if (result.unsupported) out.unsupported += 1;
-    else out.failures.push(`[${i}] ${result.reason}`);
-  }
-  if (items.length > max) out.failures.push(`items: ${items.length - max} beyond the first ${max} ignored`);
   return out;
 }

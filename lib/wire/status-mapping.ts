@@ -1,6 +1,6 @@
 // Maps wire status strings to domain statuses, by MEANING across the two AssetPay contracts.
 // Lowercase = current GG/spec contract; anything with capitals = legacy CO contract, whose PENDING
-// and ACTIVE mean different things (api notes §3.2). Never map legacy PENDING/ACTIVE by name.
+// and ACTIVE mean different things (docs/assetpay-api.md#trade-statuses). Never map legacy PENDING/ACTIVE by name.
 // Lookups use Map, never plain objects, so "constructor"/"__proto__" statuses cannot hit prototypes.
 import type { ContractFlavor, FundingStatus, TradeStatus } from "@/lib/trades/types";
 import { FUNDING_STATUSES } from "@/lib/trades/types";
@@ -12,7 +12,7 @@ const CURRENT = new Map<string, TradeStatus>([
   ["hold", "hold"],
   ["completed", "completed"],
   ["canceled", "canceled"],
-  // Crypto flows spell it "cancelled" (api notes §3.2); accept the drift on trades too.
+  // Crypto flows spell it "cancelled" (docs/assetpay-api.md#trade-statuses); accept the drift on trades too.
   ["cancelled", "canceled"],
   ["declined", "declined"],
   ["failed", "failed"],

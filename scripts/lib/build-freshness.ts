@@ -3,13 +3,29 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
+/** The app's code: everything under these folders goes into the build. */
 const SOURCE_DIRS = ["app", "components", "lib"];
-const SOURCE_FILES = ["next.config.js", "package.json", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json"];
-/** Unit tests live beside the code but are not part of the build. */
-const NOT_BUILT = /\.test\.tsx?$/;
+/**
+ * Next.js picks up root-level files by name (proxy.ts, instrumentation-client.ts, next.config.js,
+ * postcss.config.mjs, ...), and a hard-coded list of them once watched an `instrumentation.ts` that
+ * did not exist while the real file went unwatched. So every root-level code or config file counts,
+ * whatever its name; a needless rebuild costs a minute, a stale build serves old code.
+ */
+const ROOT_SOURCE = /\.(?:[cm]?[jt]sx?|json)$/;
+/** Unit tests live beside the code, and the test runners' configs at the root; neither is built. */
+const NOT_BUILT = /\.test\.tsx?$|^(?:playwright|vitest)\.config\.[cm]?[jt]s$/;
 
-function newestIn(dir: string): { file: string; mtimeMs: number } | null {
-  let newest: { file: string; mtimeMs: number } | null = null;
+interface Newest {
+  file: string;
+  mtimeMs: number;
+}
+
+function newer(a: Newest | null, b: Newest | null): Newest | null {
+  return !a || (b && b.mtimeMs > a.mtimeMs) ? b : a;
+}
+
+function newestIn(dir: string): Newest | null {
+  let newest: Newest | null = null;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     const candidate = entry.isDirectory()
@@ -17,7 +33,17 @@ function newestIn(dir: string): { file: string; mtimeMs: number } | null {
       : entry.isFile() && !NOT_BUILT.test(entry.name)
         ? { file: full, mtimeMs: statSync(full).mtimeMs }
         : null;
-    if (candidate && (!newest || candidate.mtimeMs > newest.mtimeMs)) newest = candidate;
+    newest = newer(newest, candidate);
+  }
+  return newest;
+}
+
+function newestAtRoot(root: string): Newest | null {
+  let newest: Newest | null = null;
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isFile() || !ROOT_SOURCE.test(entry.name) || NOT_BUILT.test(entry.name)) continue;
+    const full = path.join(root, entry.name);
+    newest = newer(newest, { file: full, mtimeMs: statSync(full).mtimeMs });
   }
   return newest;
 }
@@ -28,14 +54,9 @@ export function buildState(root: string): BuildState {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return { stale: true, reason: "no production build yet" };
   const builtAt = statSync(buildId).mtimeMs;
-  for (const dir of SOURCE_DIRS) {
-    const full = path.join(root, dir);
-    const newest = existsSync(full) ? newestIn(full) : null;
+  const sources = [...SOURCE_DIRS.map((dir) => path.join(root, dir)).filter((dir) => existsSync(dir)).map(newestIn), newestAtRoot(root)];
+  for (const newest of sources) {
     if (newest && newest.mtimeMs > builtAt) return { stale: true, reason: `${path.relative(root, newest.file)} changed since the last build` };
-  }
-  for (const file of SOURCE_FILES) {
-    const full = path.join(root, file);
-    if (existsSync(full) && statSync(full).mtimeMs > builtAt) return { stale: true, reason: `${file} changed since the last build` };
   }
   return { stale: false };
 }

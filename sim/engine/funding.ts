@@ -1,4 +1,4 @@
-// Merchant crypto funding (§4.1): deposits INITIATED→PENDING→COMPLETED (or EXPIRED/FAILED) and
+// Merchant crypto funding (docs/assetpay-api.md#funding-object): deposits INITIATED→PENDING→COMPLETED (or EXPIRED/FAILED) and
 // withdrawals INITIATED→PENDING_ADMIN→APPROVED→COMPLETED (or REJECTED/CANCELLED/FAILED).
 // Odds and timings are guesses; tokens/chains kept to USDT/USDC on ETH, BSC, SOL, TRON.
 

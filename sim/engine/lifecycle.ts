@@ -1,6 +1,6 @@
 // How a trade moves: which status comes next, after how long (simulated time), and what each status
-// adds to the trade (offerID, holdEndDate, revertedBy, error ...). Transitions follow §3.3 of the API
-// doc; the odds and timings are our guesses at realistic traffic, not documented figures.
+// adds to the trade (offerID, holdEndDate, revertedBy, error ...). Transitions follow the documented lifecycle
+// (docs/assetpay-api.md#trade-transitions); the odds and timings are our guesses at realistic traffic, not documented figures.
 
 import type { Rng } from "./prng";
 import { DAY, HOUR, iso, MINUTE, scaled, SECOND } from "./time";
@@ -33,7 +33,7 @@ const SOURCING_ERRORS: readonly TradeError[] = [
   "MARKET_UNAVAILABLE",
 ];
 
-/** Item-level codes (§3.5) also go on each item of a failed withdrawal. */
+/** Item-level codes (docs/assetpay-api.md#failure-codes) also go on each item of a failed withdrawal. */
 export const ITEM_LEVEL_ERRORS: ReadonlySet<TradeError> = new Set([
   "LISTING_UNAVAILABLE",
   "NO_LISTING_AT_PRICE",
@@ -82,7 +82,7 @@ export function planNextStep(trade: Trade, rng: Rng, speed: number): Step | null
 
   switch (trade.status) {
     case "initiated":
-      // Approval callback: 10 s per attempt, 3 failures → rejected (§3.7).
+      // Approval callback: 10 s per attempt, 3 failures → rejected (docs/assetpay-api.md#stall-signals).
       if (r < 0.03) return { status: "failed", atMs: within(SECOND, 10 * SECOND), error: "MERCHANT_REJECTED" };
       if (r < 0.045) return { status: "failed", atMs: after(30 * SECOND), error: "APPROVAL_TIMEOUT" };
       return { status: "pending", atMs: within(SECOND, 8 * SECOND) };
@@ -150,7 +150,7 @@ export function applyStep(trade: Trade, step: Step, rng: Rng, ctx: ApplyContext)
     next.items = next.items.map((item) => {
       const updated: TradeItem = { ...item, offer: { ...item.offer, accepted: accepted || item.offer.accepted } };
       if (withdraw) updated.status = step.status;
-      // Withdraw items get a Steam assetid only once delivered (§3.4).
+      // Withdraw items get a Steam assetid only once delivered (docs/assetpay-api.md#trade-items).
       if (withdraw && delivered && item.name && !item.assetId) updated.assetId = rng.digits(11);
       if (withdraw && step.status === "failed" && next.error && ITEM_LEVEL_ERRORS.has(next.error)) updated.error = next.error;
       return updated;

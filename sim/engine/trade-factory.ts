@@ -1,5 +1,5 @@
 // Builds brand-new trades (status `initiated`) from a trade's own random stream: game, type, source,
-// user, items with realistic prices, and the deposit credit split (§3.1).
+// user, items with realistic prices, and the deposit credit split (docs/assetpay-api.md#trade-fields).
 
 import { catalogFor, type CatalogItem, WEAR_RANGES } from "./catalog";
 import type { Cast, SimUser } from "./people";
@@ -110,7 +110,7 @@ function buildItem(rng: Rng, game: Game, type: TradeType, entry: CatalogItem, in
   return item;
 }
 
-/** What a fresh `initiated` withdrawal shows: id and price only, Steam metadata comes later (§3.4). */
+/** What a fresh `initiated` withdrawal shows: id and price only, Steam metadata comes later (docs/assetpay-api.md#trade-items). */
 export function stubItem(full: TradeItem): TradeItem {
   return { id: full.id, marketPrice: full.marketPrice, offer: full.offer, status: "initiated" };
 }
@@ -161,7 +161,7 @@ export function createTrade(rng: Rng, ctx: TradeContext, opts: NewTradeOptions):
   };
 
   if (type === "deposit") {
-    // Self trades and Rust are credited in full (no protection window to collateralise, §3.1/§3.6).
+    // Self trades and Rust are credited in full (no protection window to collateralise, docs/assetpay-api.md#trade-fields/docs/assetpay-api.md#games).
     const full = source === "self" || game === "252490";
     const preCredit = full ? totalPrice : instant ? round2(totalPrice * rng.between(0.6, 0.9)) : 0;
     const merchantShare = full ? 0 : round2(preCredit * rng.between(0.2, 0.5));

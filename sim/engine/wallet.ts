@@ -21,7 +21,7 @@ export function addTradeEffect(totals: WalletTotals, trade: Trade, sign = 1): vo
   const total = trade.totalPrice * sign;
   if (trade.type === "deposit") {
     if (trade.status === "hold") {
-      // preCredit is spendable at hold; the rest waits for the protection window (§3.1).
+      // preCredit is spendable at hold; the rest waits for the protection window (docs/assetpay-api.md#trade-fields).
       totals.balance += (trade.preCredit ?? 0) * sign;
       totals.escrowBalance += (trade.pendingCredit ?? 0) * sign;
     } else if (trade.status === "completed") {
@@ -33,7 +33,7 @@ export function addTradeEffect(totals: WalletTotals, trade: Trade, sign = 1): vo
     case "pending":
     case "active":
     case "hold":
-      // Approved withdrawals lock the funds until they settle (§5: pendingBalance).
+      // Approved withdrawals lock the funds until they settle (docs/assetpay-api.md#rest: pendingBalance).
       totals.balance -= total;
       totals.pendingBalance += total;
       break;
@@ -41,7 +41,7 @@ export function addTradeEffect(totals: WalletTotals, trade: Trade, sign = 1): vo
       totals.balance -= total;
       break;
     case "declined":
-      // Refund minus the 2 % buyer-decline penalty, capped at $9 (§3.2).
+      // Refund minus the 2 % buyer-decline penalty, capped at $9 (docs/assetpay-api.md#trade-statuses).
       totals.balance -= Math.min(trade.totalPrice * 0.02, 9) * sign;
       break;
     default:

@@ -1,5 +1,5 @@
 // The objects the simulator puts on the wire (REST `data` and socket payloads), typed after
-// /work/shared/assetpay-api.md §3 (Trade, current lowercase "GG" contract) and §4.1 (merchant funding).
+// docs/assetpay-api.md#trade (Trade, current lowercase "GG" contract) and docs/assetpay-api.md#funding-object (merchant funding).
 // Plain data only: no behaviour here, and nothing the real AssetPay would not send.
 
 export const TRADE_STATUSES = [
@@ -29,7 +29,7 @@ export const TRADE_TYPES = ["deposit", "withdraw"] as const;
 export type TradeType = (typeof TRADE_TYPES)[number];
 export type TradeSource = "client" | "self";
 
-/** §3.5 failure codes. */
+/** docs/assetpay-api.md#failure-codes failure codes. */
 export type TradeError =
   | "LISTING_UNAVAILABLE"
   | "NO_LISTING_AT_PRICE"
@@ -55,7 +55,7 @@ export interface BotInfo {
   steamId?: string;
 }
 
-/** §3.4. Optional fields really are optional: a fresh `initiated` withdrawal has only id/price. */
+/** docs/assetpay-api.md#trade-items. Optional fields really are optional: a fresh `initiated` withdrawal has only id/price. */
 export interface TradeItem {
   id: string;
   assetId?: string;
@@ -109,7 +109,7 @@ export interface Trade {
   updatedAt: string;
 }
 
-/** §4.1 FundingStatus, UPPERCASE as in the spec. */
+/** docs/assetpay-api.md#funding-object FundingStatus, UPPERCASE as in the spec. */
 export const FUNDING_STATUSES = [
   "INITIATED",
   "PENDING",

@@ -1,4 +1,4 @@
-// Independent, strict zod schemas of the documented wire objects (api doc §3, §4.1, §6), written from
+// Independent, strict zod schemas of the documented wire objects (docs/assetpay-api.md#trade, #funding-object, #envelope), written from
 // the doc rather than from the simulator's types, so conformance tests catch drift in either.
 
 import { z } from "zod";

@@ -34,7 +34,7 @@ export function BoardClient({ stallLimits, stallRules, initialQuery }: BoardClie
 }
 
 function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRuleRow[]; initialQuery: string }) {
-  useLiveSession();
+  const resyncNow = useLiveSession();
   const [params, update] = useBoardParams(initialQuery);
   const summary = useBoardSummary(params);
   const mainRef = useRef<HTMLElement>(null);
@@ -52,7 +52,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
         <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
           <FundingFeed kind="deposit" title="Crypto deposits" />
           <FundingFeed kind="withdrawal" title="Crypto withdrawals" />
-          <DiagnosticsPanel />
+          <DiagnosticsPanel onResync={resyncNow} />
         </aside>
       </div>
     </main>

@@ -1,5 +1,7 @@
 // Capped exponential backoff with "equal jitter": half the delay is fixed, half random, so retries from
 // many tabs spread out but none waits less than half its step. Pure: the caller supplies randomness.
+// Shared by the browser's connection manager and the recorder's socket: no I/O, and no imports from
+// either island.
 export interface BackoffPolicy {
   baseMs: number;
   capMs: number;

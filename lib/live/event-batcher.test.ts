@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { type FrameScheduler, createEventBatcher } from "./event-batcher";
-import type { RawOpsEvent } from "./ingest";
 
 /** Manual clock: frames and timers run only when the test says so. */
 function fakeScheduler(opts: { frames: boolean }) {
@@ -48,13 +47,17 @@ function fakeScheduler(opts: { frames: boolean }) {
   };
 }
 
-const ev = (n: number): RawOpsEvent => ({ event: "trade", payload: { n }, receivedAt: n });
+/** Stands in for a parsed event: the batcher only queues and delivers, whatever the events are. */
+interface Ev {
+  n: number;
+}
+const ev = (n: number): Ev => ({ n });
 
 describe("createEventBatcher", () => {
   it("delivers everything pushed before a frame as one batch", () => {
     const fake = fakeScheduler({ frames: true });
-    const batches: RawOpsEvent[][] = [];
-    const batcher = createEventBatcher({ ingest: (b) => batches.push(b), scheduler: fake.scheduler });
+    const batches: Ev[][] = [];
+    const batcher = createEventBatcher<Ev>({ deliver: (b) => batches.push(b), scheduler: fake.scheduler });
     batcher.push(ev(1));
     batcher.push(ev(2));
     batcher.push(ev(3));
@@ -70,8 +73,8 @@ describe("createEventBatcher", () => {
 
   it("flushes via the timer cap when frames are throttled (hidden tab)", () => {
     const fake = fakeScheduler({ frames: true });
-    const batches: RawOpsEvent[][] = [];
-    const batcher = createEventBatcher({ ingest: (b) => batches.push(b), scheduler: fake.scheduler, maxWaitMs: 250 });
+    const batches: Ev[][] = [];
+    const batcher = createEventBatcher<Ev>({ deliver: (b) => batches.push(b), scheduler: fake.scheduler, maxWaitMs: 250 });
     batcher.push(ev(1));
     fake.advance(249);
     expect(batches).toHaveLength(0);
@@ -82,8 +85,8 @@ describe("createEventBatcher", () => {
 
   it("uses a 16 ms timer when animation frames are unavailable", () => {
     const fake = fakeScheduler({ frames: false });
-    const batches: RawOpsEvent[][] = [];
-    const batcher = createEventBatcher({ ingest: (b) => batches.push(b), scheduler: fake.scheduler });
+    const batches: Ev[][] = [];
+    const batcher = createEventBatcher<Ev>({ deliver: (b) => batches.push(b), scheduler: fake.scheduler });
     batcher.push(ev(1));
     fake.advance(15);
     expect(batches).toHaveLength(0);
@@ -94,8 +97,8 @@ describe("createEventBatcher", () => {
 
   it("flushes synchronously when the queue reaches its cap", () => {
     const fake = fakeScheduler({ frames: true });
-    const batches: RawOpsEvent[][] = [];
-    const batcher = createEventBatcher({ ingest: (b) => batches.push(b), scheduler: fake.scheduler, maxQueue: 3 });
+    const batches: Ev[][] = [];
+    const batcher = createEventBatcher<Ev>({ deliver: (b) => batches.push(b), scheduler: fake.scheduler, maxQueue: 3 });
     for (let i = 0; i < 7; i += 1) batcher.push(ev(i));
     expect(batches.map((b) => b.length)).toEqual([3, 3]);
     expect(batcher.size).toBe(1);
@@ -103,8 +106,8 @@ describe("createEventBatcher", () => {
 
   it("supports manual flush and drops the queue on dispose", () => {
     const fake = fakeScheduler({ frames: true });
-    const batches: RawOpsEvent[][] = [];
-    const batcher = createEventBatcher({ ingest: (b) => batches.push(b), scheduler: fake.scheduler });
+    const batches: Ev[][] = [];
+    const batcher = createEventBatcher<Ev>({ deliver: (b) => batches.push(b), scheduler: fake.scheduler });
     batcher.push(ev(1));
     batcher.flush();
     expect(batches).toEqual([[ev(1)]]);
@@ -119,11 +122,11 @@ describe("createEventBatcher", () => {
     expect(fake.pendingTimers + fake.pendingFrames).toBe(0);
   });
 
-  it("keeps working after ingest throws", () => {
+  it("keeps working after delivery throws", () => {
     const fake = fakeScheduler({ frames: true });
     let calls = 0;
-    const batcher = createEventBatcher({
-      ingest: () => {
+    const batcher = createEventBatcher<Ev>({
+      deliver: () => {
         calls += 1;
         if (calls === 1) throw new Error("boom");
       },

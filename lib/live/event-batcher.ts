@@ -1,7 +1,6 @@
-// Collects raw socket events and hands them to the store once per animation frame, so a burst of
+// Collects parsed socket events and hands them to the store once per animation frame, so a burst of
 // events costs one store update and one React render. Browser-safe, no React. Falls back to a timer
 // cap because hidden tabs throttle or stop requestAnimationFrame; never drops events except on dispose.
-import type { RawOpsEvent } from "./ingest";
 
 /** Injectable so tests (and non-browser runtimes) control time. Handles are opaque. */
 export interface FrameScheduler {
@@ -29,8 +28,8 @@ export function browserScheduler(): FrameScheduler {
   };
 }
 
-export interface EventBatcherOptions {
-  ingest: (events: RawOpsEvent[]) => void;
+export interface EventBatcherOptions<T> {
+  deliver: (events: T[]) => void;
   scheduler?: FrameScheduler;
   /** Flush at the latest this long after the first queued event, even if no frame comes (hidden tab). */
   maxWaitMs?: number;
@@ -38,8 +37,8 @@ export interface EventBatcherOptions {
   maxQueue?: number;
 }
 
-export interface EventBatcher {
-  push(event: RawOpsEvent): void;
+export interface EventBatcher<T> {
+  push(event: T): void;
   /** Delivers everything queued now (e.g. before a resync reads the store). */
   flush(): void;
   /** Cancels timers and drops queued events (sign-out: they belong to the old session). */
@@ -47,11 +46,11 @@ export interface EventBatcher {
   readonly size: number;
 }
 
-export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
+export function createEventBatcher<T>(options: EventBatcherOptions<T>): EventBatcher<T> {
   const scheduler = options.scheduler ?? browserScheduler();
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   const maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
-  let queue: RawOpsEvent[] = [];
+  let queue: T[] = [];
   let frame: unknown = null;
   let frameIsTimer = false;
   let cap: unknown = null;
@@ -72,7 +71,7 @@ export function createEventBatcher(options: EventBatcherOptions): EventBatcher {
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    options.ingest(batch);
+    options.deliver(batch);
   }
 
   function schedule(): void {
