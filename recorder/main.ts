@@ -9,6 +9,8 @@
 // - unset: embedded PGlite in RECORDER_DATA_DIR (default .data/). PGlite is single-process, so this
 //   process owns it exclusively (a lock file refuses a second recorder on the same directory) and
 //   serves the app's reads over a loopback HTTP API whose address and secret it writes next to the data.
+// Before it records anything it checks whose store this is (./store-scope.ts): another merchant's or
+// another API URL's store is refused with one line and exit 1.
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
 import path from "node:path";

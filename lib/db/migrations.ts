@@ -90,6 +90,8 @@ export const MIGRATIONS: readonly Migration[] = [
       // Set when a single-ref lookup answered TRADE_NOT_FOUND: the trade is kept for the record but is
       // never again in flight (reconciliation skips it; boards show it as missing).
       "ALTER TABLE trades ADD COLUMN missing_at timestamptz",
+      // Every board reads the missing ones (count and newest ids) with the recorder's health.
+      "CREATE INDEX trades_missing ON trades (missing_at DESC, id) WHERE missing_at IS NOT NULL",
     ],
   },
 ];
