@@ -13,6 +13,7 @@
 // another API URL's store is refused with one line and exit 1.
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createAssetPayClient } from "@/lib/assetpay/rest-client";
 import type { Database } from "@/lib/db/database";
@@ -134,8 +135,18 @@ async function main(): Promise<void> {
     retentionDays: env.recorder.retentionDays,
     log,
   });
-  if (db.kind === "pglite" && !started.stopping) {
-    started.api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: env.recorder.snapshotTerminalTrades, log });
+  // With PostgreSQL too: forwarded callbacks and imports go through this recorder's writer either way.
+  if (!started.stopping) {
+    const recorder = started.recorder;
+    mkdirSync(dataDir, { recursive: true });
+    started.api = await startInternalApi({
+      db,
+      dataDir,
+      snapshotTerminalTrades: env.recorder.snapshotTerminalTrades,
+      log,
+      writes: { callbacks: recorder.callbacks, backfill: (refs) => recorder.backfill(refs) },
+      serveReads: db.kind === "pglite",
+    });
   }
   log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);
 }
