@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { T0, iso, makeTrade } from "@/lib/trades/test-fixtures";
 import { applyRecorderFeed, markTradesMissing, type RecorderFeed } from "./missing-trades";
 import { selectIsMissing, selectIsStalled, selectMissingCount, selectNonTerminalIds } from "./selectors";
+import { applyResync } from "./resync";
 import { applySnapshot } from "./snapshot";
 import { createInitialState } from "./state";
 import { applyTradeEvents } from "./trade-reducers";
@@ -48,6 +49,13 @@ describe("missing trades in the store", () => {
     expect(s.trades.has("never-seen")).toBe(false);
     expect(selectMissingCount(s)).toBe(2);
     expect(s.diagnostics.recorder).toMatchObject({ malformedIgnored: 2, missingTrades: 3 });
+  });
+
+  it("a resync answer naming missing trades marks them too", () => {
+    const s = applyResync(board(), { trades: [], funding: [], at: NOW, missingIds: ["kept"] });
+    expect(selectIsMissing("kept")(s)).toBe(true);
+    expect(selectIsStalled("kept")(s)).toBe(false);
+    expect(s.diagnostics.lastResync).toMatchObject({ tradesRefreshed: 0 });
   });
 
   it("changes nothing (same state, same version) when every named trade is already marked", () => {
