@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Database, Queryable } from "@/lib/db/database";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
-import { MAX_QUEUE, createEventWriter } from "./event-writer";
+import { MAX_QUEUE, RECENT_REASONS, createEventWriter } from "./event-writer";
 
 /** A database whose transactions wait until `recover()`; then every upsert inserts. */
 function stalledDatabase() {
@@ -62,5 +62,25 @@ describe("event writer backlog", () => {
     writer.push("trade", tradeEvent(MAX_QUEUE + 4), T0 + MAX_QUEUE + 4);
     await writer.drain();
     expect(writer.stats()).toMatchObject({ recorded: 2 + MAX_QUEUE, dropped: 3 });
+  });
+});
+
+describe("event writer diagnostics", () => {
+  it("counts malformed events and unknown statuses, keeping the last few reasons in words", async () => {
+    const database = stalledDatabase();
+    database.recover();
+    const writer = createEventWriter({ db: database.db, log: () => undefined });
+    for (let n = 0; n < RECENT_REASONS + 2; n += 1) writer.push("trade", { trade: { id: `broken-${n}` } }, T0 + n);
+    writer.push("withdrawal", "not an object", T0);
+    writer.push("trade", { trade: wireTrade({ id: "odd-1", status: "queued_for_review" }) }, T0);
+    writer.push("trade", tradeEvent(1), T0);
+    await writer.drain();
+
+    const stats = writer.stats();
+    expect(stats).toMatchObject({ malformed: RECENT_REASONS + 3, unknownStatuses: 1, recorded: 2 });
+    expect(stats.lastMalformedReasons).toHaveLength(RECENT_REASONS);
+    expect(stats.lastMalformedReasons.at(-1)).toMatch(/^withdrawal: /);
+    expect(stats.lastMalformedReasons.at(0)).toMatch(/^trade: trade\./);
+    expect(stats.lastUnknownStatuses).toEqual(['trade odd-1: status "queued_for_review"']);
   });
 });

@@ -28,6 +28,12 @@ export type RecordResult = { ok: true } | { ok: false; malformed: boolean; reaso
 export interface WriterStats {
   recorded: number;
   malformed: number;
+  /** The last few malformed reasons, newest last (health shows them in Diagnostics). */
+  lastMalformedReasons: string[];
+  /** Events recorded with a status AssetPay's docs do not list (kept, shown as unknown). */
+  unknownStatuses: number;
+  /** The last few of those, e.g. `trade 3f1c…: status "ESCROW"`, newest last. */
+  lastUnknownStatuses: string[];
   dropped: number;
   lastEventAt: number | null;
   lastEventLagMs: number | null;
@@ -65,16 +71,44 @@ function idOf(item: QueuedEvent): string | null {
 
 /** The first malformed reasons are logged one per line; after that only counted (health shows the total). */
 const LOGGED_MALFORMED = 20;
+/** How many recent reasons the health report carries. */
+export const RECENT_REASONS = 5;
+const REASON_CHARS = 200;
+
+function remember(list: string[], reason: string): void {
+  list.push(reason.slice(0, REASON_CHARS));
+  if (list.length > RECENT_REASONS) list.splice(0, list.length - RECENT_REASONS);
+}
+
+function snapshotOf(stats: WriterStats): WriterStats {
+  return { ...stats, lastMalformedReasons: [...stats.lastMalformedReasons], lastUnknownStatuses: [...stats.lastUnknownStatuses] };
+}
 
 export function createEventWriter(options: EventWriterOptions): EventWriter {
   const queue: QueuedEvent[] = [];
-  const stats: WriterStats = { recorded: 0, malformed: 0, dropped: 0, lastEventAt: null, lastEventLagMs: null };
+  const stats: WriterStats = {
+    recorded: 0,
+    malformed: 0,
+    lastMalformedReasons: [],
+    unknownStatuses: 0,
+    lastUnknownStatuses: [],
+    dropped: 0,
+    lastEventAt: null,
+    lastEventLagMs: null,
+  };
   let running: Promise<void> | null = null;
 
   function malformed(event: string, reason: string): void {
     stats.malformed += 1;
+    remember(stats.lastMalformedReasons, `${event}: ${reason}`);
     if (stats.malformed <= LOGGED_MALFORMED) options.log(`ignored a malformed ${event} event: ${reason}`);
     if (stats.malformed === LOGGED_MALFORMED) options.log("further malformed events are counted in the health report only");
+  }
+
+  function unknownStatus(event: string, id: string, status: string | null): void {
+    if (status === null) return;
+    stats.unknownStatuses += 1;
+    remember(stats.lastUnknownStatuses, `${event} ${id.slice(0, 64)}: status ${JSON.stringify(status.slice(0, 64))}`);
   }
 
   async function writeBatch(batch: QueuedEvent[]): Promise<void> {
@@ -90,6 +124,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
           malformed(item.event, parsed.reason);
           item.settle?.({ ok: false, malformed: true, reason: parsed.reason });
         } else {
+          unknownStatus(item.event, parsed.value.id, parsed.unknownStatus);
           if (item.settle) waiting.push(item);
           trades.push({ trade: parsed.value, payload: payloadOf(item.payload, "trade") });
           stats.lastEventLagMs = item.receivedAt - Date.parse(parsed.value.updatedAt);
@@ -100,6 +135,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
           malformed(item.event, parsed.reason);
           item.settle?.({ ok: false, malformed: true, reason: parsed.reason });
         } else {
+          unknownStatus(item.event, parsed.value.id, parsed.unknownStatus);
           if (item.settle) waiting.push(item);
           funding.push({ funding: parsed.value, format: "event", payload: payloadOf(item.payload, "funding") });
           stats.lastEventLagMs = item.receivedAt - fundingStampMs(parsed.value);
@@ -125,7 +161,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
       for (const item of waiting) item.settle?.({ ok: false, malformed: false, reason: "the recorder could not write to its database" });
     }
     stats.lastEventAt = Math.max(stats.lastEventAt ?? 0, newest);
-    options.onStats?.({ ...stats });
+    options.onStats?.(snapshotOf(stats));
   }
 
   async function run(): Promise<void> {
@@ -164,6 +200,6 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     async drain() {
       while (running || queue.length > 0) await kick();
     },
-    stats: () => ({ ...stats }),
+    stats: () => snapshotOf(stats),
   };
 }

@@ -35,6 +35,9 @@ export function createHealthTracker(db: Database, log: (line: string) => void): 
     reconnects: 0,
     eventsRecorded: 0,
     malformedIgnored: 0,
+    lastMalformedReasons: [],
+    unknownStatusEvents: 0,
+    lastUnknownStatuses: [],
     lastEventAt: null,
     lastEventLagMs: null,
     lastReconcile: null,
@@ -74,8 +77,8 @@ export function createHealthTracker(db: Database, log: (line: string) => void): 
       `health: ${s.connected ? "connected" : "NOT connected"}, ${events} events in the last ${SUMMARY_MS / 60_000} min` +
         `, last event ${s.lastEventAt ?? "never"}` +
         (s.lastEventLagMs === null ? "" : ` (lag ${s.lastEventLagMs} ms)`) +
-        `, ${s.malformedIgnored} malformed ignored, ${s.reconnects} reconnects` +
-        (last ? `, last reconcile ${last.startedAt}: ${last.changed} changed, ${last.missing} missing, ${last.errors.length} problem(s)` : ""),
+        `, ${s.malformedIgnored} malformed ignored, ${s.unknownStatusEvents} with unknown statuses, ${s.reconnects} reconnects` +
+        (last ? `, last reconcile ${last.startedAt}: ${last.changed} changed, ${last.missing} not returned, ${last.notFound} not found at AssetPay, ${last.errors.length} problem(s)` : ""),
     );
   }
 

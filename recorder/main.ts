@@ -9,10 +9,13 @@
 // - unset: embedded PGlite in RECORDER_DATA_DIR (default .data/). PGlite is single-process, so this
 //   process owns it exclusively (a lock file refuses a second recorder on the same directory) and
 //   serves the app's reads over a loopback HTTP API whose address and secret it writes next to the data.
+// Before it records anything it checks whose store this is (./store-scope.ts): another merchant's or
+// another API URL's store is refused with one line and exit 1.
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { createAssetPayClient } from "@/lib/assetpay/rest-client";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
 import { EnvError } from "@/lib/env/env-error";
@@ -20,6 +23,7 @@ import { parseRecorderEnv } from "@/lib/env/recorder";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock";
 import { startInternalApi, type InternalApi } from "./internal-api";
 import { type RunningRecorder, startRecorder } from "./recorder";
+import { MerchantIdError, checkStoreScope } from "./store-scope";
 
 const log = (line: string) => console.log(`[recorder] ${line}`);
 
@@ -98,8 +102,32 @@ async function main(): Promise<void> {
   }
   if (started.stopping) return;
 
+  // Whose store is this? A recorder of another merchant (or another AssetPay) must never write into it.
+  const client = createAssetPayClient({ baseUrl: env.apiUrl, apiKey: env.apiKey });
+  const store = env.databaseUrl ? "DATABASE_URL" : `RECORDER_DATA_DIR (${dataDir})`;
+  let scope;
+  try {
+    scope = await checkStoreScope(db, env.apiUrl, { configured: env.merchantId, identity: env.tokenIdentity, client, wsUrl: env.wsUrl });
+  } catch (error) {
+    if (started.stopping) return;
+    await db.close().catch(() => undefined);
+    started.release?.();
+    if (error instanceof MerchantIdError) fail(error.message);
+    fail(`${store}: could not check whose store this is: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (scope.kind === "refused") {
+    await db.close().catch(() => undefined);
+    started.release?.();
+    fail(`${store}: ${scope.reason}; point this recorder at its own store, or the store at its own recorder`);
+  }
+  if (scope.kind === "claimed") log(`store claimed for merchant ${scope.merchantId} at ${env.apiUrl}`);
+  else if (scope.kind === "adopted") log(`store from an older version adopted for merchant ${scope.merchantId} (${scope.trades} trades, all of this merchant)`);
+  else log(`store belongs to merchant ${scope.merchantId} at ${env.apiUrl}`);
+  if (started.stopping) return;
+
   started.recorder = await startRecorder({
     db,
+    client,
     apiKey: env.apiKey,
     apiUrl: env.apiUrl,
     wsUrl: env.wsUrl,

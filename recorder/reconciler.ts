@@ -10,10 +10,11 @@ import type { AssetPayClient } from "@/lib/assetpay/rest-client";
 import type { Database } from "@/lib/db/database";
 import { type FundingVersion, recordFunding } from "@/lib/db/funding-writes";
 import { listInFlightTradeIds } from "@/lib/db/trade-reads";
-import { type TradeVersion, confirmTrades, recordTrades } from "@/lib/db/trade-writes";
+import { type TradeVersion, confirmTrades, markTradesMissing, recordTrades } from "@/lib/db/trade-writes";
 import type { ReconcileReport } from "@/lib/recorded/types";
 import { parseLedgerTransaction } from "@/lib/wire/parse-funding";
 import { parseTrade } from "@/lib/wire/parse-trade";
+import { confirmMissingTrades, type MissingConfirmation } from "./missing-trades";
 
 export type ReconcileReason = ReconcileReport["reason"];
 
@@ -26,6 +27,12 @@ export interface ReconcilerOptions {
   /** Injectable for tests. */
   resync?: (ids: readonly string[], client: AssetPayClient) => Promise<ResyncPayload>;
   now?: () => number;
+  confirmMissing?: (refs: readonly string[], client: AssetPayClient) => Promise<MissingConfirmation>;
+}
+
+/** The `id` of a returned payload, parsed or not: a malformed answer still shows AssetPay knows the ref. */
+function idOf(payload: unknown): string | null {
+  return typeof payload === "object" && payload !== null && "id" in payload && typeof payload.id === "string" ? payload.id : null;
 }
 
 export interface Reconciler {
@@ -45,6 +52,7 @@ export interface Reconciler {
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   const resync = options.resync ?? resyncFromAssetPay;
   const clock = options.now ?? Date.now;
+  const confirmMissing = options.confirmMissing ?? confirmMissingTrades;
   let timer: ReturnType<typeof setInterval> | null = null;
   /** The latest run that started (it may still be going), and when. */
   let latest: { startedAt: number; promise: Promise<ReconcileReport> } | null = null;
@@ -59,6 +67,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       returned: 0,
       changed: 0,
       missing: 0,
+      notFound: 0,
       funding: 0,
       requests: 0,
       rateLimited: 0,
@@ -68,8 +77,13 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       const ids = await listInFlightTradeIds(options.db);
       report.checked = ids.length;
       const answer = await resync(ids, options.client);
+      // Refs the batch answer left out: asked one by one (only when every batch answered, else a failed
+      // batch's refs would look dropped). Only a 404 TRADE_NOT_FOUND marks a trade missing.
+      const returned = new Set(answer.trades.map(idOf));
+      const dropped = answer.errors.length === 0 ? ids.filter((id) => !returned.has(id)) : [];
+      const confirmation = dropped.length > 0 ? await confirmMissing(dropped, options.client) : null;
       const trades: TradeVersion[] = [];
-      for (const payload of answer.trades) {
+      for (const payload of [...answer.trades, ...(confirmation?.found ?? [])]) {
         const parsed = parseTrade(payload);
         if (parsed.ok) trades.push({ trade: parsed.value, payload });
         else report.errors.push(`malformed trade from REST ignored: ${parsed.reason}`);
@@ -84,12 +98,18 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       const tradeCounts = await recordTrades(options.db, trades, now);
       const fundingCounts = await recordFunding(options.db, funding, now);
       await confirmTrades(options.db, trades.map((version) => version.trade.id), now);
+      if (confirmation) {
+        report.notFound = await markTradesMissing(options.db, confirmation.notFound, now);
+        report.requests += confirmation.requests;
+        report.rateLimited += confirmation.rateLimited;
+        report.errors.push(...confirmation.errors);
+      }
       report.returned = trades.length;
       report.changed = tradeCounts.inserted + tradeCounts.updated;
       report.missing = answer.missing;
       report.funding = fundingCounts.inserted + fundingCounts.updated;
-      report.requests = answer.requests;
-      report.rateLimited = answer.rateLimited;
+      report.requests += answer.requests;
+      report.rateLimited += answer.rateLimited;
       report.errors.push(...answer.errors, ...tradeCounts.refused, ...fundingCounts.refused);
     } catch (error) {
       report.errors.push(error instanceof Error ? error.message : String(error));
@@ -97,11 +117,11 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     report.errors = report.errors.slice(0, 10).map((message) => message.slice(0, 300));
     report.durationMs = Date.now() - started;
     // A routine minute with nothing to repair is not worth a line; the health summary counts it.
-    const notable = reason !== "interval" || report.changed > 0 || report.missing > 0 || report.errors.length > 0;
+    const notable = reason !== "interval" || report.changed > 0 || report.missing > 0 || report.notFound > 0 || report.errors.length > 0;
     if (notable) {
       options.log(
         `reconcile (${reason}): ${report.checked} in flight checked, ${report.returned} returned, ${report.changed} changed, ` +
-          `${report.missing} missing, ${report.requests} requests, ${report.rateLimited} rate-limited, ${report.durationMs} ms` +
+          `${report.missing} not returned, ${report.notFound} not found at AssetPay (marked missing), ${report.requests} requests, ${report.rateLimited} rate-limited, ${report.durationMs} ms` +
           (report.errors.length > 0 ? `; ${report.errors.length} problem(s), first: ${report.errors[0]}` : ""),
       );
     }

@@ -71,6 +71,9 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
       health.update({
         eventsRecorded: stats.recorded,
         malformedIgnored: stats.malformed,
+        lastMalformedReasons: stats.lastMalformedReasons,
+        unknownStatusEvents: stats.unknownStatuses,
+        lastUnknownStatuses: stats.lastUnknownStatuses,
         lastEventAt: stats.lastEventAt === null ? null : new Date(stats.lastEventAt).toISOString(),
         lastEventLagMs: stats.lastEventLagMs,
       }),

@@ -116,6 +116,22 @@ describe("fixture trades", () => {
     expect(invalid.body.error.fields).toHaveProperty("status");
   });
 
+  it("POST /__sim/trades/{id}/forget makes AssetPay forget a trade: single GET 404, batch GET drops it", async () => {
+    const kept = await control(sim, "trades", { status: "active" });
+    const gone = await control(sim, "trades", { status: "active", externalId: "ord_forgotten_1" });
+    expect((await control(sim, `trades/${gone.id}/forget`)).forgotten.id).toBe(gone.id);
+
+    for (const ref of [gone.id, "ord_forgotten_1"]) {
+      const single = await api(sim, `/secure/trades/${ref}`);
+      expect(single.status).toBe(404);
+      expect(single.body.error.key).toBe("TRADE_NOT_FOUND");
+    }
+    const batch = await api(sim, `/secure/trades/${kept.id},${gone.id}`);
+    expect(batch.body.data.map((t: { id: string }) => t.id)).toEqual([kept.id]);
+    expect((await api(sim, `/__sim/state?ids=${gone.id}`)).body.data.trades).toEqual([]);
+    expect((await api(sim, `/__sim/trades/${gone.id}/forget`, { body: {} })).status).toBe(404);
+  });
+
   it("GET /__sim/state filters by game, status and ids", async () => {
     const rust = await control(sim, "trades", { status: "completed", game: "252490" });
     const byGame = (await api(sim, "/__sim/state?game=252490")).body.data;

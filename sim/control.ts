@@ -203,6 +203,16 @@ export function controlRoutes(deps: ControlDeps): Route[] {
     },
     {
       method: "POST",
+      pattern: "/__sim/trades/:id/forget",
+      handler: (ctx) => {
+        const id = ctx.params.id ?? "";
+        const forgotten = engine.forgetTrade(id);
+        if (!forgotten) throw new ApiError("TRADE_NOT_FOUND", `Trade ${id} not found`);
+        sendData(ctx.res, { forgotten });
+      },
+    },
+    {
+      method: "POST",
       pattern: "/__sim/rate",
       handler: async (ctx) => {
         const body = parseOrFail(rateBody, await jsonBody(ctx));

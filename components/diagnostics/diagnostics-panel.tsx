@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { selectDiagnostics, selectEventsPerSecond, selectRetention, selectTradeCount } from "@/lib/store/selectors";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { DiagnosticFigure } from "./diagnostic-figure";
+import { RecorderDiagnostics } from "./recorder-diagnostics";
 
 /** Figures refresh twice a second at most, however fast events arrive. */
 const DIAGNOSTICS_PACE_MS = 500;
@@ -47,6 +48,7 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({ onResync }: Dia
           tone={unknown.length > 0 ? "warning" : "default"}
         />
       </dl>
+      <RecorderDiagnostics />
       <div className="space-y-1 border-t border-slate-800 px-3 py-2 text-[11px] text-slate-400">
         <p>
           <span className="text-slate-300">Retention:</span> {COUNT.format(held)} trades held; finished trades capped at {COUNT.format(retention.cap)}

@@ -9,6 +9,7 @@ import { isTerminalStatus } from "@/lib/trades/status-classes";
 import { formatClock, formatExact } from "@/components/ui/time-format";
 import { AgeInStatus } from "./age-in-status";
 import { GRID_TEMPLATE, ROW_HEIGHT } from "./columns";
+import { MissingBadge } from "./missing-badge";
 import { StallMarker } from "./stall-marker";
 import { StatusBadge } from "./status-badge";
 import { TYPE_LABEL, dataGame, dataStatus, gameLabel, itemLabel } from "./trade-labels";
@@ -32,12 +33,15 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
   }
   const { trade } = record;
   const terminal = isTerminalStatus(trade.status);
-  const unverified = !record.verified && !terminal;
+  const missing = record.missing === true;
+  const unverified = !record.verified && !terminal && !missing;
   const first = trade.items[0];
   const more = trade.items.length - 1;
   const rowLook = stalled
     ? "border-l-amber-400 bg-amber-400/[0.06]"
-    : unverified
+    : missing
+      ? "border-l-slate-600 bg-slate-900/60"
+      : unverified
       ? "border-l-slate-400 border-dashed"
       : "border-l-transparent";
   return (
@@ -49,6 +53,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
       data-status={dataStatus(trade)}
       data-game={dataGame(trade)}
       data-stalled={stalled ? "true" : "false"}
+      data-missing={missing ? "true" : "false"}
       onClick={() => onOpen(trade.id)}
       onFocus={() => onFocusRow(trade.id)}
       onKeyDown={(event) => {
@@ -57,7 +62,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
           onOpen(trade.id);
         }
       }}
-      className={`absolute inset-x-0 top-0 grid cursor-pointer items-center gap-x-1.5 border-b border-l-2 border-b-slate-800/70 px-3 text-xs hover:bg-slate-800/50 focus:bg-slate-800/70 focus:outline-none focus-visible:ring-1 focus-visible:ring-inset focus-visible:ring-sky-400 ${rowLook} ${terminal ? "text-slate-400" : "text-slate-200"}`}
+      className={`absolute inset-x-0 top-0 grid cursor-pointer items-center gap-x-1.5 border-b border-l-2 border-b-slate-800/70 px-3 text-xs hover:bg-slate-800/50 focus:bg-slate-800/70 focus:outline-none focus-visible:ring-1 focus-visible:ring-inset focus-visible:ring-sky-400 ${rowLook} ${terminal || missing ? "text-slate-400" : "text-slate-200"}`}
       style={style}
     >
       <div role="cell" className="tabular-nums text-slate-400">
@@ -75,7 +80,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
         {gameLabel(trade)}
       </div>
       <div role="cell" className="min-w-0">
-        <StatusBadge status={trade.status} rawStatus={trade.rawStatus} />
+        {missing ? <MissingBadge status={trade.status} rawStatus={trade.rawStatus} /> : <StatusBadge status={trade.status} rawStatus={trade.rawStatus} />}
       </div>
       <div role="cell" className="min-w-0 leading-tight">
         <div className="truncate font-mono text-[11px]" title={`Steam ID ${trade.clientSteamId}`}>
@@ -100,7 +105,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
         {trade.offerId ?? "—"}
       </div>
       <div role="cell">
-        <AgeInStatus enteredMs={record.enteredStatusAtMs} muted={terminal} />
+        <AgeInStatus enteredMs={record.enteredStatusAtMs} muted={terminal || missing} />
       </div>
       <div role="cell" className="min-w-0">
         <StallMarker id={trade.id} unverified={unverified} />

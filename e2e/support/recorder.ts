@@ -25,19 +25,56 @@ export function recorderEnv(storage: RecorderStorage): Record<string, string> {
   return "dataDir" in storage ? { RECORDER_DATA_DIR: storage.dataDir, DATABASE_URL: "" } : { DATABASE_URL: storage.databaseUrl };
 }
 
-export async function startRecorderProcess(
-  name: string,
-  options: { simulator: RunningSimulatorProcess; storage: RecorderStorage; extraEnv?: Record<string, string> },
-): Promise<RunningRecorderProcess> {
+interface RecorderProcessOptions {
+  simulator: RunningSimulatorProcess;
+  storage: RecorderStorage;
+  extraEnv?: Record<string, string>;
+}
+
+function recorderProcessEnv(options: RecorderProcessOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASSETPAY_API_KEY: options.simulator.apiKey,
     ASSETPAY_API_URL: options.simulator.url,
+    // The identity the app's tokens are minted for (e2e/support/processes.ts): the recorder learns its
+    // merchant id from such a token to check whose store it writes.
+    ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
+    ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
     ...recorderEnv(options.storage),
     ...options.extraEnv,
   };
   delete env.ASSETPAY_WS_URL;
-  const child = launch(name, path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "recorder/main.ts"], env);
+  return env;
+}
+
+function launchRecorder(name: string, options: RecorderProcessOptions) {
+  return launch(name, path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "recorder/main.ts"], recorderProcessEnv(options));
+}
+
+/** A recorder expected to refuse to start: what it printed and its exit code (killed after `timeoutMs`). */
+export async function runRecorderUntilExit(
+  name: string,
+  options: RecorderProcessOptions,
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = launchRecorder(name, options);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stopChild(child).finally(() => reject(new Error(`recorder ${name} did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`)));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export async function startRecorderProcess(name: string, options: RecorderProcessOptions): Promise<RunningRecorderProcess> {
+  const child = launchRecorder(name, options);
   let output = "";
   await new Promise<void>((resolve, reject) => {
     // PGlite's first start (initdb in WASM) is slow on a busy machine.

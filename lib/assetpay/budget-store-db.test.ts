@@ -1,5 +1,5 @@
 // The budget kept in the database: every process on it shares one bucket and one pause.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeOnEachBackend } from "@/lib/db/testing/each-backend";
 import { databaseBudgetStore } from "./budget-store-db";
 import { bucketConfig } from "./rate-budget";

@@ -69,7 +69,13 @@ export function readUnverifiedJwt(token: string): { header: unknown; payload: un
   }
 }
 
-type MinterEnv = Pick<
+/** The merchant an API-issued token was minted for: its header's `userId`, else its payload's `merchantId`. */
+export function merchantIdOfToken(token: string): string | null {
+  const decoded = readUnverifiedJwt(token);
+  return jwtHeaderSchema.safeParse(decoded?.header).data?.userId ?? jwtPayloadSchema.safeParse(decoded?.payload).data?.merchantId ?? null;
+}
+
+export type MinterEnv = Pick<
   ServerEnv,
   "apiSecret" | "merchantId" | "tokenSteamId" | "tokenTradeUrl" | "tokenTtlSeconds" | "wsUrl"
 >;
@@ -112,10 +118,7 @@ export function createTokenMinter(deps: { env: MinterEnv; client: AssetPayClient
    */
   function resolveMerchantId(): Promise<string> {
     merchantId ??= viaApi({}).then(({ token }) => {
-      const decoded = readUnverifiedJwt(token);
-      const id =
-        jwtHeaderSchema.safeParse(decoded?.header).data?.userId ??
-        jwtPayloadSchema.safeParse(decoded?.payload).data?.merchantId;
+      const id = merchantIdOfToken(token);
       if (!id) {
         throw new AssetPayError({
           key: "BAD_RESPONSE",

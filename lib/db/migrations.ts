@@ -100,6 +100,31 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    id: 4,
+    name: "store owner: the merchant and API URL the recorded data belongs to",
+    statements: [
+      // At most one row (the key can only be true): who this store records for. Checked by every
+      // recorder at start (recorder/store-scope.ts) and by the app before it reads.
+      `CREATE TABLE store_owner (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        merchant_id text NOT NULL,
+        api_url text NOT NULL,
+        claimed_at timestamptz NOT NULL
+      )`,
+    ],
+  },
+  {
+    id: 5,
+    name: "trades AssetPay no longer knows",
+    statements: [
+      // Set when a single-ref lookup answered TRADE_NOT_FOUND: the trade is kept for the record but is
+      // never again in flight (reconciliation skips it; boards show it as missing).
+      "ALTER TABLE trades ADD COLUMN missing_at timestamptz",
+      // Every board reads the missing ones (count and newest ids) with the recorder's health.
+      "CREATE INDEX trades_missing ON trades (missing_at DESC, id) WHERE missing_at IS NOT NULL",
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

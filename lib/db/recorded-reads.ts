@@ -5,7 +5,7 @@ import "server-only";
 import type { RecordedSnapshot, RecordedTradeHistory, RecorderHealthReport } from "@/lib/recorded/types";
 import type { Database } from "./database";
 import { readHealth } from "./health-repository";
-import { readSnapshot, readTradeHistory } from "./trade-reads";
+import { readMissingTrades, readSnapshot, readTradeHistory } from "./trade-reads";
 
 /** A recorder whose heartbeat is older than this is reported as not alive. */
 export const HEARTBEAT_STALE_MS = 30_000;
@@ -20,8 +20,10 @@ export function historyOf(db: Database, tradeId: string): Promise<RecordedTradeH
 
 export async function healthReportOf(db: Database): Promise<RecorderHealthReport> {
   const { at, rows } = await readHealth(db);
+  const missingTrades = await readMissingTrades(db);
   const now = Date.parse(at);
   return {
+    missingTrades,
     database: db.kind,
     at,
     recorders: rows.map((row) => ({

@@ -13,6 +13,7 @@ import { openPostgres } from "./postgres";
 import { healthReportOf, historyOf, snapshotOf } from "./recorded-reads";
 import { readRecorderEndpoint } from "./recorder-endpoint";
 import { type RecordedResync, readResync } from "./resync-reads";
+import { readStoreOwner, scopeMismatch } from "./store-owner";
 
 export class RecorderUnavailableError extends Error {}
 
@@ -29,7 +30,12 @@ export interface RecordedSource {
   requestReconcile(waitMs: number): Promise<boolean>;
 }
 
-const recordedResyncSchema = z.object({ trades: z.array(z.unknown()), funding: z.array(z.unknown()), missing: z.number().int().min(0) });
+const recordedResyncSchema = z.object({
+  trades: z.array(z.unknown()),
+  funding: z.array(z.unknown()),
+  missing: z.number().int().min(0),
+  missingIds: z.array(z.string()),
+});
 const reconcileAnswerSchema = z.object({ done: z.boolean() });
 
 let postgres: Promise<Database> | null = null;
@@ -52,11 +58,27 @@ function sharedPostgres(url: string): Promise<Database> {
   return postgres;
 }
 
+/** Set once the database's owner (lib/db/store-owner) is this app's merchant and API URL. */
+let ownerChecked = false;
+
+/** Never show another merchant's recorded data: the same check a recorder makes before it writes. */
+async function checkOwner(db: Database): Promise<void> {
+  if (ownerChecked) return;
+  const { apiUrl, merchantId } = env();
+  const owner = await readStoreOwner(db);
+  if (!owner) throw new RecorderUnavailableError("DATABASE_URL: no recorder has checked whose database this is yet");
+  const mismatch = scopeMismatch(owner, { apiUrl, ...(merchantId ? { merchantId } : {}) });
+  if (mismatch) throw new RecorderUnavailableError(`DATABASE_URL: ${mismatch}`);
+  ownerChecked = true;
+}
+
 async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>): Promise<T> {
   const db = await sharedPostgres(url);
   try {
+    await checkOwner(db);
     return await read(db);
   } catch (error) {
+    if (error instanceof RecorderUnavailableError) throw error;
     throw new RecorderUnavailableError(`could not read the recorder's database: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -17,11 +17,19 @@ export interface RecordedResync {
   funding: unknown[];
   /** Asked-for ids no recorder has seen. */
   missing: number;
+  /** Asked-for ids AssetPay no longer knows (confirmed by a reconcile): the board marks them missing. */
+  missingIds: string[];
 }
 
 export async function readResync(db: Queryable, tradeIds: readonly string[]): Promise<RecordedResync> {
   const unique = [...new Set(tradeIds)];
-  const trades = unique.length === 0 ? [] : await db.query<{ payload: unknown }>("SELECT payload FROM trades WHERE id = ANY($1::text[])", [unique]);
+  const trades =
+    unique.length === 0
+      ? []
+      : await db.query<{ id: string; payload: unknown; missing: boolean }>(
+          "SELECT id, payload, missing_at IS NOT NULL AS missing FROM trades WHERE id = ANY($1::text[])",
+          [unique],
+        );
   const funding = await db.query<{ payload: unknown }>(
     "SELECT payload FROM funding WHERE format = 'ledger' ORDER BY stamp DESC LIMIT $1",
     [RESYNC_FUNDING_ROWS],
@@ -30,5 +38,6 @@ export async function readResync(db: Queryable, tradeIds: readonly string[]): Pr
     trades: trades.map((row) => row.payload),
     funding: funding.map((row) => row.payload),
     missing: unique.length - trades.length,
+    missingIds: trades.filter((row) => row.missing).map((row) => row.id),
   };
 }

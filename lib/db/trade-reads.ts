@@ -5,6 +5,7 @@
 import "server-only";
 import { collapseStatusHistory } from "@/lib/trades/status-history";
 import { TRADE_STATUSES, type TradeStatus } from "@/lib/trades/types";
+import { MISSING_IDS_CAP } from "@/lib/recorded/schema";
 import type { RecordedFunding, RecordedSnapshot, RecordedStatusChange, RecordedTrade, RecordedTradeHistory } from "@/lib/recorded/types";
 import type { Database, Queryable } from "./database";
 import { isoFromDb } from "./sql-values";
@@ -13,10 +14,26 @@ import { isoFromDb } from "./sql-values";
 export const SNAPSHOT_IN_FLIGHT_CAP = 50_000;
 export const SNAPSHOT_TERMINAL_FUNDING = 1_000;
 
-/** Ids of every recorded trade not yet terminal (incl. unknown statuses): what reconciliation re-reads. */
+/**
+ * Ids of every recorded trade not yet terminal (incl. unknown statuses) and not found missing at
+ * AssetPay: what reconciliation re-reads.
+ */
 export async function listInFlightTradeIds(db: Queryable, limit = SNAPSHOT_IN_FLIGHT_CAP): Promise<string[]> {
-  const rows = await db.query<{ id: string }>("SELECT id FROM trades WHERE NOT terminal ORDER BY confirmed_at, id LIMIT $1", [limit]);
+  const rows = await db.query<{ id: string }>(
+    "SELECT id FROM trades WHERE NOT terminal AND missing_at IS NULL ORDER BY confirmed_at, id LIMIT $1",
+    [limit],
+  );
   return rows.map((row) => row.id);
+}
+
+/** Trades AssetPay no longer knows: how many, and the ids of the most recently found ones. */
+export async function readMissingTrades(db: Queryable, limit = MISSING_IDS_CAP): Promise<{ count: number; ids: string[] }> {
+  const [total] = await db.query<{ n: number | string }>("SELECT count(*) AS n FROM trades WHERE missing_at IS NOT NULL");
+  const rows = await db.query<{ id: string }>(
+    "SELECT id FROM trades WHERE missing_at IS NOT NULL ORDER BY missing_at DESC, id LIMIT $1",
+    [limit],
+  );
+  return { count: Number(total?.n ?? 0), ids: rows.map((row) => row.id) };
 }
 
 interface HistoryRow {
@@ -58,14 +75,17 @@ export interface SnapshotOptions {
 export async function readSnapshot(db: Database, options: SnapshotOptions): Promise<RecordedSnapshot> {
   const inFlightCap = options.inFlightCap ?? SNAPSHOT_IN_FLIGHT_CAP;
   const picked = `
-    (SELECT id, payload, updated_at FROM trades WHERE NOT terminal ORDER BY updated_at DESC, id LIMIT $1)
+    (SELECT id, payload, updated_at, missing_at FROM trades WHERE NOT terminal ORDER BY updated_at DESC, id LIMIT $1)
     UNION ALL
-    (SELECT id, payload, updated_at FROM trades WHERE terminal ORDER BY updated_at DESC, id LIMIT $2)`;
+    (SELECT id, payload, updated_at, missing_at FROM trades WHERE terminal ORDER BY updated_at DESC, id LIMIT $2)`;
   return db.transaction(async (tx) => {
     // One consistent view for the four reads, even while recorders keep writing.
     await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     const clock = await tx.query<{ now: unknown }>("SELECT now() AS now");
-    const trades = await tx.query<{ id: string; payload: unknown }>(`${picked} ORDER BY updated_at DESC, id`, [inFlightCap + 1, options.terminalTrades]);
+    const trades = await tx.query<{ id: string; payload: unknown; missing_at: unknown }>(`${picked} ORDER BY updated_at DESC, id`, [
+      inFlightCap + 1,
+      options.terminalTrades,
+    ]);
     const inFlightTotal = await tx.query<{ n: number | string }>("SELECT count(*) AS n FROM trades WHERE NOT terminal");
     const history = await tx.query<HistoryRow>(
       `SELECT h.trade_id, h.status, h.raw_status, h.at, h.observed_at
@@ -86,7 +106,11 @@ export async function readSnapshot(db: Database, options: SnapshotOptions): Prom
       list.push(toChange(row));
       byTrade.set(row.trade_id, list);
     }
-    const recorded: RecordedTrade[] = trades.map((row) => ({ payload: row.payload, history: collapseStatusHistory(byTrade.get(row.id) ?? []) }));
+    const recorded: RecordedTrade[] = trades.map((row) => ({
+      payload: row.payload,
+      history: collapseStatusHistory(byTrade.get(row.id) ?? []),
+      ...(row.missing_at === null || row.missing_at === undefined ? {} : { missing: true }),
+    }));
     const inFlight = Number(inFlightTotal[0]?.n ?? 0);
     return {
       at: isoFromDb(clock[0]?.now ?? new Date()),

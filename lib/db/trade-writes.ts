@@ -60,7 +60,7 @@ const UPSERT_TRADE = `
     status = excluded.status, raw_status = excluded.raw_status, status_rank = excluded.status_rank,
     terminal = excluded.terminal, game = excluded.game, type = excluded.type, updated_at = excluded.updated_at,
     payload = excluded.payload, recorded_at = excluded.recorded_at,
-    confirmed_at = GREATEST(t.confirmed_at, excluded.confirmed_at)
+    confirmed_at = GREATEST(t.confirmed_at, excluded.confirmed_at), missing_at = NULL
   WHERE t.updated_at < excluded.updated_at
      OR (t.updated_at = excluded.updated_at AND t.status_rank < excluded.status_rank)
   RETURNING (xmax = 0) AS inserted`;
@@ -134,4 +134,18 @@ export async function confirmTrades(db: Database, ids: readonly string[], atMs: 
   await transactionWithRetry(db, (tx) =>
     tx.query("UPDATE trades SET confirmed_at = GREATEST(confirmed_at, $1::timestamptz) WHERE id = ANY($2::text[])", [at, sorted]),
   );
+}
+
+/**
+ * AssetPay answered TRADE_NOT_FOUND for these trades (a single-ref lookup, recorder/missing-trades.ts):
+ * kept for the record, never again in flight. Finished trades are left alone. Returns how many it marked.
+ */
+export async function markTradesMissing(db: Database, ids: readonly string[], atMs: number): Promise<number> {
+  const at = msTime(atMs);
+  if (ids.length === 0 || at === null) return 0;
+  const sorted = [...new Set(ids)].sort();
+  const marked = await transactionWithRetry(db, (tx) =>
+    tx.query("UPDATE trades SET missing_at = $1::timestamptz WHERE id = ANY($2::text[]) AND NOT terminal AND missing_at IS NULL RETURNING 1", [at, sorted]),
+  );
+  return marked.length;
 }

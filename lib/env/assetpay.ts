@@ -10,7 +10,7 @@ export const DEFAULT_BUDGET_PER_MINUTE = 60;
 
 const API_KEY: Rule<string> = { schema: z.string().regex(/^\S{1,512}$/), expected: "the merchant API key (ap_…)" };
 const API_SECRET: Rule<string> = { schema: z.string().regex(/^\S{1,512}$/), expected: "the merchant API secret (no spaces)" };
-const MERCHANT_ID: Rule<string> = { schema: z.string().regex(/^\S{1,128}$/), expected: "the AssetPay merchant id (no spaces)" };
+export const MERCHANT_ID: Rule<string> = { schema: z.string().regex(/^\S{1,128}$/), expected: "the AssetPay merchant id (no spaces)" };
 const HTTP_URL: Rule<string> = {
   schema: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, "")),
   expected: "an http(s) URL such as https://api.assetpay.co",

@@ -26,7 +26,18 @@ describe("parseRecorderEnv", () => {
       budgetPerMinute: 60,
       databaseUrl: null,
       recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, snapshotTerminalTrades: 5000, onDemandReconcileSeconds: 10 },
+      merchantId: null,
+      tokenIdentity: null,
     });
+  });
+
+  it("reads whose store it is: the merchant id, or the token identity to learn it with", () => {
+    expect(parseRecorderEnv({ ASSETPAY_API_KEY: "k", ASSETPAY_MERCHANT_ID: "mrc_1" })).toMatchObject({ merchantId: "mrc_1", tokenIdentity: null });
+    expect(parseRecorderEnv({ ASSETPAY_API_KEY: "k", ASSETPAY_TOKEN_STEAM_ID: app.ASSETPAY_TOKEN_STEAM_ID, ASSETPAY_TOKEN_TRADE_URL: app.ASSETPAY_TOKEN_TRADE_URL })).toMatchObject({
+      merchantId: null,
+      tokenIdentity: { steamId: app.ASSETPAY_TOKEN_STEAM_ID, tradeUrl: app.ASSETPAY_TOKEN_TRADE_URL },
+    });
+    expect(line(() => parseRecorderEnv({ ASSETPAY_API_KEY: "k", ASSETPAY_MERCHANT_ID: "has space" }))).toMatch(/^ASSETPAY_MERCHANT_ID: expected/);
   });
 
   it("reads the storage and recorder settings", () => {

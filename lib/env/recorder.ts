@@ -2,7 +2,7 @@
 // the event recorder's timing. The recorder process checks them with `parseRecorderEnv`; the app reads
 // the same ones to find the recorded data. Rules only (see ./setting).
 import { z } from "zod";
-import { type AssetPayConnection, connectionFields, toConnection } from "./assetpay";
+import { type AssetPayConnection, connectionFields, MERCHANT_ID, STEAM_ID, toConnection, TRADE_URL } from "./assetpay";
 import { type EnvSource, integerRule, optional, parseSettings, type Rule } from "./setting";
 
 export const DEFAULT_RECORDER_DATA_DIR = ".data";
@@ -60,15 +60,34 @@ export function toStorageSettings(values: z.output<z.ZodObject<typeof storageFie
   };
 }
 
+/** Whose store the recorder writes: the merchant id, or the token identity to learn it from AssetPay with. */
+export interface RecorderScopeSettings {
+  merchantId: string | null;
+  tokenIdentity: { steamId: string; tradeUrl: string } | null;
+}
+
 /** What the recorder process needs: the API key and the database, not the staff sign-in settings. */
-export type RecorderEnv = AssetPayConnection & StorageSettings;
+export type RecorderEnv = AssetPayConnection & StorageSettings & RecorderScopeSettings;
 
 const recorderEnvSchema = z
   .object({
     ...connectionFields("the recorder connects to AssetPay with it; `npm start` sets it in demo mode"),
     ...storageFields,
+    ASSETPAY_MERCHANT_ID: optional(MERCHANT_ID),
+    ASSETPAY_TOKEN_STEAM_ID: optional(STEAM_ID),
+    ASSETPAY_TOKEN_TRADE_URL: optional(TRADE_URL),
   })
-  .transform((values): RecorderEnv => ({ ...toConnection(values), ...toStorageSettings(values) }));
+  .transform(
+    (values): RecorderEnv => ({
+      ...toConnection(values),
+      ...toStorageSettings(values),
+      merchantId: values.ASSETPAY_MERCHANT_ID ?? null,
+      tokenIdentity:
+        values.ASSETPAY_TOKEN_STEAM_ID && values.ASSETPAY_TOKEN_TRADE_URL
+          ? { steamId: values.ASSETPAY_TOKEN_STEAM_ID, tradeUrl: values.ASSETPAY_TOKEN_TRADE_URL }
+          : null,
+    }),
+  );
 
 /** `npm run recorder`: only what the recorder uses, so it can run on a machine without staff accounts. */
 export function parseRecorderEnv(source: EnvSource): RecorderEnv {

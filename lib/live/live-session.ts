@@ -12,6 +12,7 @@ import { ConnectionManager, type ResyncReason, type SocketFactory } from "./conn
 import { createEventBatcher } from "./event-batcher";
 import { parseSocketEvent } from "./parse-socket-event";
 import { startPeriodicResync } from "./periodic-resync";
+import { fetchRecorderFeed } from "./recorder-health-client";
 import { ResyncSignedOutError, fetchResync } from "./resync-client";
 import { SnapshotSignedOutError, fetchSnapshot } from "./snapshot-client";
 import { TokenCache } from "./token-cache";
@@ -32,6 +33,12 @@ const VISIBLE_RESYNC_MIN_INTERVAL_MS = 10_000;
  */
 const PERIODIC_RESYNC_MS = 5 * 60_000;
 
+/**
+ * The recorder's health is read this often: its diagnostics, and the trades a reconcile found AssetPay
+ * no longer knows (the recorder reconciles every minute, so a board marks them within about a minute).
+ */
+const RECORDER_HEALTH_MS = 20_000;
+
 const createBrowserSocket: SocketFactory = (wsUrl) =>
   io(wsUrl, {
     // AssetPay serves only the websocket transport (no long-polling fallback).
@@ -50,6 +57,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   let lastVisibleResync = 0;
   let stopClock: (() => void) | null = null;
   let stopPeriodicResync: (() => void) | null = null;
+  let recorderHealthTimer: ReturnType<typeof setInterval> | null = null;
 
   async function runResync(): Promise<void> {
     // Anything queued must be in the store first, or its ids would be missing from the request.
@@ -108,6 +116,14 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     }
   }
 
+  async function readRecorderHealth(): Promise<void> {
+    const feed = await fetchRecorderFeed(Date.now);
+    if (!feed || !running) return;
+    // Queued events first, so the store already holds every trade the recorder names.
+    batcher.flush();
+    store.getState().applyRecorderFeed(feed);
+  }
+
   const tokens = new TokenCache({ onRefreshed: (token) => manager.onTokenRefreshed(token) });
   const manager = new ConnectionManager({
     tokens,
@@ -144,6 +160,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       window.addEventListener("offline", onOffline);
       running = true;
       void loadSnapshot();
+      void readRecorderHealth();
+      recorderHealthTimer ??= setInterval(() => void readRecorderHealth(), RECORDER_HEALTH_MS);
       manager.start();
     },
     stop() {
@@ -155,6 +173,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       stopClock = null;
       stopPeriodicResync?.();
       stopPeriodicResync = null;
+      if (recorderHealthTimer) clearInterval(recorderHealthTimer);
+      recorderHealthTimer = null;
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);

@@ -24,6 +24,12 @@ describe("fetchResync", () => {
     );
   });
 
+  it("passes on the trades the answer names as no longer known to AssetPay", async () => {
+    const result = await fetchResync(["a", "gone"], () => T0, answer(200, { trades: [wireTrade({ id: "a" })], funding: [], missingIds: ["gone"] }));
+    expect(result.missingIds).toEqual(["gone"]);
+    expect((await fetchResync(["a"], () => T0, answer(200, { trades: [], funding: [] }))).missingIds).toBeUndefined();
+  });
+
   it("says nothing went wrong when nothing did", async () => {
     const result = await fetchResync(["a"], () => T0, answer(200, { trades: [wireTrade({ id: "a" })], funding: [] }));
     expect(result.error).toBeUndefined();

@@ -11,6 +11,8 @@ const responseSchema = z.object({
   trades: z.array(z.unknown()),
   funding: z.array(z.unknown()),
   missing: z.number().optional(),
+  /** Asked-about trades AssetPay no longer knows (the recorder confirmed each with a single-ref 404). */
+  missingIds: z.array(z.string().min(1).max(256)).max(100_000).optional(),
   errors: z.array(z.string()).optional(),
 });
 
@@ -51,6 +53,7 @@ export async function fetchResync(tradeIds: string[], now: () => number, fetchIm
     trades: trades.values,
     funding: funding.values,
     at: now(),
+    ...(body.data.missingIds && body.data.missingIds.length > 0 ? { missingIds: body.data.missingIds } : {}),
     ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}),
   };
 }

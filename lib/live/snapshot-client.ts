@@ -31,9 +31,11 @@ export function toStatusChanges(history: readonly RecordedStatusChange[]): Statu
 }
 
 /** A recorded trade: its payload parsed like a socket event's, its recorded history kept beside it. */
-function parseRecordedTrade(recorded: { payload?: unknown; history: readonly RecordedStatusChange[] }): ParseResult<SnapshotTrade> {
+function parseRecordedTrade(recorded: { payload?: unknown; history: readonly RecordedStatusChange[]; missing?: boolean }): ParseResult<SnapshotTrade> {
   const parsed = parseTrade(recorded.payload);
-  return parsed.ok ? { ...parsed, value: { trade: parsed.value, history: toStatusChanges(recorded.history) } } : parsed;
+  if (!parsed.ok) return parsed;
+  const value: SnapshotTrade = { trade: parsed.value, history: toStatusChanges(recorded.history), ...(recorded.missing ? { missing: true } : {}) };
+  return { ...parsed, value };
 }
 
 /** Recorded funding is kept in the shape it arrived in: a socket event's `funding` or a ledger row. */

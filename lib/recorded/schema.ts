@@ -5,6 +5,9 @@ import { z } from "zod";
 import { TRADE_STATUSES } from "@/lib/trades/types";
 import { MAX_ID_LENGTH, MAX_STATUS_LENGTH } from "@/lib/wire/field-schemas";
 
+/** A health report names at most this many missing trades (the most recently found). */
+export const MISSING_IDS_CAP = 1_000;
+
 const isoTime = z.string().max(64).refine((value) => Number.isFinite(Date.parse(value)), "expected ISO date-time");
 
 export const recordedStatusChangeSchema = z.object({
@@ -19,7 +22,7 @@ const historyList = z.array(recordedStatusChangeSchema).max(500);
 
 export const recordedSnapshotSchema = z.object({
   at: isoTime,
-  trades: z.array(z.object({ payload: z.unknown(), history: historyList })).max(200_000),
+  trades: z.array(z.object({ payload: z.unknown(), history: historyList, missing: z.boolean().optional() })).max(200_000),
   funding: z
     .array(z.object({ kind: z.enum(["deposit", "withdrawal"]), format: z.enum(["event", "ledger"]), payload: z.unknown() }))
     .max(20_000),
@@ -40,6 +43,7 @@ const reconcileSchema = z.object({
   returned: z.number(),
   changed: z.number(),
   missing: z.number(),
+  notFound: z.number().default(0),
   funding: z.number(),
   requests: z.number(),
   rateLimited: z.number(),
@@ -52,6 +56,9 @@ export const recorderHealthStateSchema = z.object({
   reconnects: z.number(),
   eventsRecorded: z.number(),
   malformedIgnored: z.number(),
+  lastMalformedReasons: z.array(z.string().max(500)).max(20).default([]),
+  unknownStatusEvents: z.number().default(0),
+  lastUnknownStatuses: z.array(z.string().max(500)).max(20).default([]),
   lastEventAt: isoTime.nullable(),
   lastEventLagMs: z.number().nullable(),
   lastReconcile: reconcileSchema.nullable(),
@@ -76,4 +83,7 @@ export const recorderHealthReportSchema = z.object({
       }),
     )
     .max(100),
+  missingTrades: z
+    .object({ count: z.number(), ids: z.array(z.string().min(1).max(MAX_ID_LENGTH)).max(MISSING_IDS_CAP) })
+    .default({ count: 0, ids: [] }),
 });

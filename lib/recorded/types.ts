@@ -18,6 +18,8 @@ export interface RecordedTrade {
   payload: unknown;
   /** Oldest first, consecutive repeats of one status collapsed. */
   history: RecordedStatusChange[];
+  /** True when AssetPay answered TRADE_NOT_FOUND for it: never stalled or in flight, kept for the record. */
+  missing?: boolean;
 }
 
 export type FundingFormat = "event" | "ledger";
@@ -54,8 +56,10 @@ export interface ReconcileReport {
   returned: number;
   /** Rows whose recorded version changed (newer data from REST). */
   changed: number;
-  /** Asked about but not returned by AssetPay. */
+  /** Asked about but not returned by AssetPay's batch lookup. */
   missing: number;
+  /** Of those, confirmed gone by a single-ref 404 TRADE_NOT_FOUND and marked missing in the store. */
+  notFound: number;
   funding: number;
   requests: number;
   rateLimited: number;
@@ -69,6 +73,12 @@ export interface RecorderHealthState {
   reconnects: number;
   eventsRecorded: number;
   malformedIgnored: number;
+  /** The last few malformed reasons, newest last. */
+  lastMalformedReasons: string[];
+  /** Events recorded with a status we do not recognise. */
+  unknownStatusEvents: number;
+  /** The last few of those (which event, which status), newest last. */
+  lastUnknownStatuses: string[];
   lastEventAt: string | null;
   /** Receive time minus the event's own timestamp, for the last event. */
   lastEventLagMs: number | null;
@@ -91,4 +101,6 @@ export interface RecorderHealthReport {
   /** Database time of this report. */
   at: string;
   recorders: (RecorderHealthRow & { alive: boolean; sinceLastEventMs: number | null })[];
+  /** Trades AssetPay no longer knows (store-wide): how many, and the most recently found ones' ids. */
+  missingTrades: { count: number; ids: string[] };
 }

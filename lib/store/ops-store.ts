@@ -4,6 +4,7 @@
 import { createStore } from "zustand/vanilla";
 import type { StallLimits } from "@/lib/trades/stall-rules";
 import { type OpsEvent, ingestEvents } from "./ingest";
+import { type RecorderFeed, applyRecorderFeed } from "./missing-trades";
 import { type ResyncResult, applyResync } from "./resync";
 import { type SnapshotResult, applySnapshot } from "./snapshot";
 import { type ConnectionInfo, type OpsState, type OpsStateOptions, createInitialState, normalizeCap } from "./state";
@@ -17,6 +18,8 @@ export interface OpsActions {
   applySnapshot: (result: SnapshotResult) => void;
   /** Call on disconnect: in-flight trades are no longer known to be current. */
   markUnverified: () => void;
+  /** The recorder's health, read periodically: its diagnostics, and trades AssetPay no longer knows. */
+  applyRecorderFeed: (feed: RecorderFeed) => void;
   setConnection: (patch: Partial<ConnectionInfo>) => void;
   tick: (now: number) => void;
   setRetentionCap: (cap: number) => void;
@@ -61,6 +64,7 @@ export function createOpsStore(options: OpsStoreOptions = {}) {
     applyResync: (result) => set((s) => applyResync(s, result)),
     applySnapshot: (result) => set((s) => applySnapshot(s, result)),
     markUnverified: () => set((s) => markUnverified(s)),
+    applyRecorderFeed: (feed) => set((s) => applyRecorderFeed(s, feed)),
     setConnection: (patch) =>
       set((s) => {
         const connection = patchConnection(s.connection, patch);

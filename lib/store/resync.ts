@@ -3,6 +3,7 @@
 // Inputs are already-parsed domain objects (lib/live/resync-client parses with lib/wire); never raw JSON.
 import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
+import { markTradesMissing } from "./missing-trades";
 import type { OpsState } from "./state";
 import { applyResyncTrades } from "./trade-reducers";
 
@@ -13,6 +14,8 @@ export interface ResyncResult {
   at: number;
   /** Set when the resync failed or was partial; whatever data came back is still applied. */
   error?: string;
+  /** Trades AssetPay no longer knows (see ./missing-trades), when the answer names them. */
+  missingIds?: readonly string[];
 }
 
 export function applyResync(state: OpsState, result: ResyncResult): OpsState {
@@ -25,5 +28,6 @@ export function applyResync(state: OpsState, result: ResyncResult): OpsState {
     changed: applied.changed + counts.changed,
     ...(result.error !== undefined ? { error: result.error.slice(0, 300) } : {}),
   };
-  return { ...applied.state, funding, diagnostics: { ...applied.state.diagnostics, lastResync } };
+  const marked = result.missingIds ? markTradesMissing(applied.state, result.missingIds) : applied.state;
+  return { ...marked, funding, diagnostics: { ...marked.diagnostics, lastResync } };
 }

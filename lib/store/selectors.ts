@@ -22,6 +22,7 @@ export const selectConnection = (state: OpsState) => state.connection;
 export const selectDiagnostics = (state: OpsState) => state.diagnostics;
 export const selectLastEventAt = (state: OpsState): number | null => state.diagnostics.lastEventAt;
 export const selectLastResync = (state: OpsState) => state.diagnostics.lastResync;
+export const selectRecorderDiagnostics = (state: OpsState) => state.diagnostics.recorder;
 export const selectRetention = (state: OpsState) => state.retention;
 export const selectDeposits = (state: OpsState) => state.funding.deposits;
 export const selectWithdrawals = (state: OpsState) => state.funding.withdrawals;
@@ -36,9 +37,25 @@ export function heldItemsLookup(getState: () => OpsState): (tradeId: string) => 
   return (tradeId) => getState().trades.get(tradeId)?.trade.items;
 }
 
-/** Stall verdict for a stored trade against the store's clock and limits. */
+const MISSING_NOT_STALLED: StallAssessment = Object.freeze({ stalled: false, reason: null, limitMs: null, overByMs: 0 });
+
+/** Stall verdict for a stored trade against the store's clock and limits; a missing trade never stalls. */
 export function stallOf(state: OpsState, record: StoredTrade): StallAssessment {
+  if (record.missing) return MISSING_NOT_STALLED;
   return assessStall(record.trade, record.enteredStatusAt, state.now, state.stallLimits);
+}
+
+/** Primitive, so safe as a hook selector for one row. */
+export const selectIsMissing =
+  (id: string) =>
+  (state: OpsState): boolean =>
+    state.trades.get(id)?.missing === true;
+
+/** Trades on the board AssetPay no longer knows. O(n), primitive: for a paced panel (Diagnostics). */
+export function selectMissingCount(state: OpsState): number {
+  let n = 0;
+  for (const record of state.trades.values()) if (record.missing) n += 1;
+  return n;
 }
 
 /** Primitive, so safe as a hook selector for one row. */
@@ -60,7 +77,7 @@ export const selectStallReason =
 /** Ids of trades still in flight (incl. unknown status): what a resync must re-check. New array per call. */
 export function selectNonTerminalIds(state: OpsState): string[] {
   const ids: string[] = [];
-  for (const [id, record] of state.trades) if (!isTerminalStatus(record.trade.status)) ids.push(id);
+  for (const [id, record] of state.trades) if (!isTerminalStatus(record.trade.status) && !record.missing) ids.push(id);
   return ids;
 }
 

@@ -6,6 +6,7 @@
 import { collapseStatusHistory } from "@/lib/trades/status-history";
 import type { Funding, Trade } from "@/lib/trades/types";
 import { applyFundingBatch } from "./funding-reducers";
+import { markTradesMissing } from "./missing-trades";
 import { MAX_HISTORY, type OpsState, type StatusChange, type StoredTrade } from "./state";
 import { writableTable } from "./trade-map";
 import { applyResyncTrades } from "./trade-reducers";
@@ -14,6 +15,8 @@ export interface SnapshotTrade {
   trade: Trade;
   /** Status changes the recorder observed, oldest first. */
   history: readonly StatusChange[];
+  /** AssetPay no longer knows it (see ./missing-trades). */
+  missing?: boolean;
 }
 
 export interface SnapshotResult {
@@ -70,6 +73,7 @@ export function applySnapshot(state: OpsState, result: SnapshotResult): OpsState
     touched = true;
   }
   if (touched) next = { ...next, tradesVersion: next.tradesVersion + 1 };
+  next = markTradesMissing(next, result.trades.flatMap((entry) => (entry.missing ? [entry.trade.id] : [])));
   const { funding } = applyFundingBatch(next.funding, result.funding);
   return funding === next.funding ? next : { ...next, funding };
 }

@@ -30,6 +30,11 @@ export interface StoredTrade {
   updatedAtMs: number;
   /** Date.parse(enteredStatusAt), cached for "age in status" sorting. */
   enteredStatusAtMs: number;
+  /**
+   * AssetPay answered TRADE_NOT_FOUND for it (the recorder checked): never stalled or in flight. Set by
+   * ./missing-trades; a newer version of the trade builds a new record without it.
+   */
+  missing?: true;
 }
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "reauthenticating" | "offline" | "signed-out";
@@ -57,6 +62,20 @@ export interface RateBucket {
   count: number;
 }
 
+/** What the event recorder (a separate server process) saw, from its health report. */
+export interface RecorderDiagnostics {
+  /** Malformed events every recorder ignored (summed over the recorders writing this store). */
+  malformedIgnored: number;
+  /** Newest last. */
+  lastMalformedReasons: readonly string[];
+  unknownStatusEvents: number;
+  lastUnknownStatuses: readonly string[];
+  /** Trades AssetPay no longer knows, store-wide. */
+  missingTrades: number;
+  /** Our clock (ms) when this was read. */
+  at: number;
+}
+
 export interface Diagnostics {
   eventsReceived: number;
   malformedIgnored: number;
@@ -72,6 +91,8 @@ export interface Diagnostics {
   eventRate: readonly RateBucket[];
   /** How many trade payloads looked like each AssetPay contract (which one is live is undocumented). */
   contracts: { current: number; legacy: number };
+  /** Null until the recorder's health has been read once. */
+  recorder: RecorderDiagnostics | null;
 }
 
 export interface Retention {
@@ -129,6 +150,7 @@ export function createInitialState(options: OpsStateOptions = {}): OpsState {
       lastResync: null,
       eventRate: [],
       contracts: { current: 0, legacy: 0 },
+      recorder: null,
     },
     retention: { cap: normalizeCap(options.retentionCap ?? DEFAULT_RETENTION_CAP), evicted: 0, terminalCount: 0 },
     now: options.now ?? Date.now(),

@@ -61,13 +61,15 @@ export function naiveBoardSummary(
   const shown: BoardRecord[] = [];
   for (const record of records) {
     const { trade } = record;
-    const stalled = assessStall(trade, record.enteredStatusAt, nowMs, limits).stalled;
+    // A trade AssetPay no longer knows is shown but never stalled or in flight.
+    const missing = record.missing === true;
+    const stalled = !missing && assessStall(trade, record.enteredStatusAt, nowMs, limits).stalled;
     summary.facets.total += 1;
     summary.facets.games[trade.game] += 1;
     summary.facets.statuses[trade.status] += 1;
     summary.facets.types[trade.type] += 1;
     if (stalled) summary.facets.stalled += 1;
-    if (!isTerminalStatus(trade.status)) {
+    if (!isTerminalStatus(trade.status) && !missing) {
       summary.inFlight += 1;
       if (!record.verified) summary.unverified += 1;
       if (trade.status === "hold" || trade.status === "escrow") {

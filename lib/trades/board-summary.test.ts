@@ -9,7 +9,7 @@ import { DEFAULT_TRADE_FILTER, type TradeFilter } from "./trade-filter";
 import type { TradeSortKey } from "./trade-sort";
 import type { Trade } from "./types";
 
-function record(trade: Trade, opts: { verified?: boolean; enteredMs?: number } = {}): BoardRecord {
+function record(trade: Trade, opts: { verified?: boolean; enteredMs?: number; missing?: boolean } = {}): BoardRecord {
   const entered = opts.enteredMs ?? Date.parse(trade.updatedAt);
   return {
     trade,
@@ -18,6 +18,7 @@ function record(trade: Trade, opts: { verified?: boolean; enteredMs?: number } =
     enteredStatusAt: iso(entered),
     enteredStatusAtMs: entered,
     verified: opts.verified ?? true,
+    ...(opts.missing ? { missing: true } : {}),
   };
 }
 
@@ -66,6 +67,20 @@ describe("createBoardSummarizer", () => {
     expect(summarize(byId(records), T0 + 2 * 60_000, filter({ stalledOnly: true }), "activity").ids).toEqual([]);
   });
 
+  it("shows a trade AssetPay no longer knows but never counts it as stalled, in flight, held or unverified", () => {
+    const at = T0 + 21 * 60_000; // both active offers are past the 20 min limit
+    const list = [
+      record(makeTrade({ id: "a1", status: "active", updatedAt: iso(T0) }), { verified: false }),
+      record(makeTrade({ id: "gone", status: "active", updatedAt: iso(T0 + 1) }), { verified: false, missing: true }),
+      record(makeTrade({ id: "gone-hold", status: "hold", totalPrice: 9, updatedAt: iso(T0 + 2) }), { missing: true }),
+    ];
+    const s = summarize(byId(list), at, DEFAULT_TRADE_FILTER, "activity");
+    expect(s.ids).toEqual(["gone-hold", "gone", "a1"]);
+    expect(s.facets.stalled).toBe(1);
+    expect(s).toMatchObject({ inFlight: 1, unverified: 1, inHoldCount: { cs2: 0, rust: 0, other: 0 } });
+    expect(summarize(byId(list), at, filter({ stalledOnly: true }), "activity").ids).toEqual(["a1"]);
+  });
+
   it("counts facets per game, status, type and stalled over every trade held", () => {
     const mixed = [
       record(makeTrade({ id: "x1", status: "active" })),
@@ -105,7 +120,7 @@ describe("createBoardSummarizer", () => {
         ...(rand() < 0.3 ? { activeAt: iso(at - 60_000) } : {}),
         items: [{ id: `i-${i}`, name: pick(["AK-47 | Redline", "Karambit | Fade", "Tempered AK47"]) }],
       });
-      many.push(record(trade, { verified: rand() < 0.8 }));
+      many.push(record(trade, { verified: rand() < 0.8, missing: rand() < 0.05 }));
     }
     const filters = [
       DEFAULT_TRADE_FILTER,

@@ -35,6 +35,8 @@ export interface BoardRecord {
   updatedAtMs: number;
   enteredStatusAtMs: number;
   verified: boolean;
+  /** AssetPay no longer knows the trade: shown, but never in flight (so never stalled, held or unverified). */
+  missing?: boolean;
 }
 
 /** Counts over every trade held, whatever the current filter (what the filter chips show). */
@@ -87,7 +89,7 @@ function emptyFacets(): TradeFacets {
 
 function toEntry(record: BoardRecord, limits: StallLimits): BoardEntry {
   const trade = record.trade;
-  const inFlight = !isTerminalStatus(trade.status);
+  const inFlight = !isTerminalStatus(trade.status) && record.missing !== true;
   let stallFromMs = 0;
   let stallLimitMs = Number.POSITIVE_INFINITY;
   if (inFlight) {

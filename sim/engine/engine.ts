@@ -166,6 +166,11 @@ export class Engine {
     return this.control.setTradeStatus(id, status, stall);
   }
 
+  /** AssetPay no longer knows this trade (by id or externalId): undefined when it never did. */
+  forgetTrade(ref: string): Trade | undefined {
+    return this.truth.forgetTrade(ref);
+  }
+
   createControlFunding(kind: FundingKind, status?: FundingStatus): Funding {
     return this.control.createFunding(kind, status);
   }

@@ -172,6 +172,20 @@ export class GroundTruth {
     return record;
   }
 
+  /**
+   * Forgets a trade (by id or externalId) as AssetPay does when it no longer knows one: REST then
+   * answers TRADE_NOT_FOUND for it and its scheduled steps never fire. Nothing is emitted.
+   */
+  forgetTrade(ref: string): Trade | undefined {
+    const trade = this.findTrade(ref);
+    if (!trade) return undefined;
+    const record = this.trades.remove(trade.id);
+    if (record) record.generation++;
+    if (trade.externalId) this.byExternalId.delete(trade.externalId);
+    addTradeEffect(this.wallet, trade, -1);
+    return trade;
+  }
+
   /** Applies every step already due, then schedules the next one (unless the trade stalls here). */
   advance(record: TradeRecord, now: number, emit: boolean): void {
     for (;;) {

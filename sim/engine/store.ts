@@ -44,6 +44,16 @@ export class RecordStore<V extends Versioned, R extends StoredRecord<V>> {
     this.track(record.current);
   }
 
+  /** Drops a record as if it never existed (not counted as evicted); returns it, or undefined. */
+  remove(id: string): R | undefined {
+    const record = this.records.get(id);
+    if (!record) return undefined;
+    this.records.delete(id);
+    this.terminal.delete(id);
+    if (this.lastChangedId === id) this.lastChangedId = undefined;
+    return record;
+  }
+
   /** Swaps in a new version, remembering the old one for out-of-order injection. */
   update(record: R, next: V): void {
     const before = record.current;
