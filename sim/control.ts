@@ -51,6 +51,7 @@ const injectBody = z.strictObject({
   id: z.string().min(1).optional(),
 });
 const rateBody = z.strictObject({ rate: z.number().min(0).max(10_000) });
+const maintenanceBody = z.strictObject({ mode: z.boolean() });
 const rateLimitBody = z.strictObject({ perMinute: z.number().int().min(1) });
 const fundingBody = z.strictObject({ kind: z.enum(["deposit", "withdrawal"]), status: z.enum(FUNDING_STATUSES).optional() });
 const tokenBody = z.strictObject({
@@ -181,6 +182,14 @@ export function controlRoutes(deps: ControlDeps): Route[] {
         const body = parseOrFail(rateBody, await jsonBody(ctx));
         engine.setRate(body.rate);
         sendData(ctx.res, { rate: engine.rate });
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/maintenance",
+      handler: async (ctx) => {
+        deps.health.maintenance = parseOrFail(maintenanceBody, await jsonBody(ctx)).mode;
+        sendData(ctx.res, { maintenance: { mode: deps.health.maintenance } });
       },
     },
     {

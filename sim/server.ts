@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Engine } from "./engine/engine";
 import { systemClock, type Clock } from "./engine/time";
 import { createRequestHandler } from "./rest/api";
+import { createSimHealth } from "./rest/health";
 import { RateLimiter } from "./rest/rate-limit";
 import { attachSockets } from "./socket";
 import { signClientToken } from "./token";
@@ -103,7 +104,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     disconnectOnExpiry: o.disconnectOnExpiry,
   });
-  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, sockets };
+  const health = createSimHealth(clock);
+  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, health, sockets };
   handle = createRequestHandler(deps, { control: o.control });
 
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ const conn = (patch: Partial<ConnectionInfo>): ConnectionInfo => ({
   nextRetryAt: null,
   lastError: null,
   connectedAt: NOW - 60_000,
+  cause: null,
   ...patch,
 });
 

@@ -34,12 +34,19 @@ export interface StoredTrade {
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "reauthenticating" | "offline" | "signed-out";
 
+/**
+ * Why the feed is down, when we know more than the state says: AssetPay closed an accepted socket (a
+ * deploy), or AssetPay's `GET /health` reports maintenance while reconnecting keeps failing.
+ */
+export type ConnectionCause = "assetpay-closed" | "assetpay-maintenance";
+
 export interface ConnectionInfo {
   state: ConnectionState;
   attempt: number;
   nextRetryAt: number | null;
   lastError: string | null;
   connectedAt: number | null;
+  cause: ConnectionCause | null;
 }
 
 export interface ResyncRecord {
@@ -117,7 +124,7 @@ export function createInitialState(options: OpsStateOptions = {}): OpsState {
     trades: new TradeMap(),
     tradesVersion: 0,
     funding: { deposits: new Map(), withdrawals: new Map() },
-    connection: { state: "connecting", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null },
+    connection: { state: "connecting", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null, cause: null },
     diagnostics: {
       eventsReceived: 0,
       malformedIgnored: 0,
