@@ -79,6 +79,8 @@ export interface Diagnostics {
   eventRate: readonly RateBucket[];
   /** How many trade payloads looked like each AssetPay contract (which one is live is undocumented). */
   contracts: { current: number; legacy: number };
+  /** Smoothed gap between consecutive events (ms), null before the second: how often the feed usually speaks. */
+  meanEventGapMs: number | null;
 }
 
 export interface Retention {
@@ -136,6 +138,7 @@ export function createInitialState(options: OpsStateOptions = {}): OpsState {
       lastResync: null,
       eventRate: [],
       contracts: { current: 0, legacy: 0 },
+      meanEventGapMs: null,
     },
     retention: { cap: normalizeCap(options.retentionCap ?? DEFAULT_RETENTION_CAP), evicted: 0, terminalCount: 0 },
     now: options.now ?? Date.now(),
