@@ -1,6 +1,8 @@
 // `npm start` with no ASSETPAY_API_KEY: demo mode on the built-in simulator. Runs the real script as
 // a child process on free ports, signs in with the credentials it prints, and checks that Ctrl-C
-// (SIGINT) closes both the dashboard's and the simulator's ports.
+// (SIGINT) closes both the dashboard's and the simulator's ports. The first screen must show stalled,
+// held, reverted and failed trades and funding (the simulator's earlier history, imported at start);
+// DEMO_SCREENSHOT=<file> saves it at 1440×900.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { connect } from "node:net";
@@ -99,9 +101,18 @@ test("npm start without ASSETPAY_API_KEY serves the dashboard on the simulator a
     await expect(page.getByText(printed.email).first()).toBeVisible();
     await page.getByLabel("Email").fill(printed.email);
     await page.getByLabel("Password").fill(printed.password);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${printed.url}/board`);
     await expect(page.getByRole("banner")).toContainText(printed.email);
+
+    // The first screen shows the simulator's earlier history, which no socket carried: npm start
+    // imported its refs through the recorder. Every kind of state, within 10 s.
+    const status = page.getByRole("group", { name: "Status" });
+    await expect(page.getByRole("button", { name: /^Stalled\D*[1-9]/ })).toBeVisible({ timeout: 10_000 });
+    for (const name of [/^On hold [1-9]/, /^Reverted [1-9]/, /^Failed [1-9]/]) await expect(status.getByRole("button", { name })).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator("[data-funding-id]").first()).toBeVisible({ timeout: 10_000 });
+    if (process.env.DEMO_SCREENSHOT) await page.screenshot({ path: process.env.DEMO_SCREENSHOT });
 
     // The demo wiring end to end: the dashboard's token opens a socket on the printed simulator.
     const grant = await page.evaluate(async () => (await fetch("/api/assetpay/token", { method: "POST" })).json() as Promise<{ token: string; wsUrl: string }>);

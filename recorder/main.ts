@@ -11,6 +11,7 @@
 //   serves the app's reads over a loopback HTTP API whose address and secret it writes next to the data.
 // Logs one line per notable event to stdout; never prints the API key, the secret or DATABASE_URL.
 import "server-only";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
@@ -106,8 +107,18 @@ async function main(): Promise<void> {
     retentionDays: env.recorder.retentionDays,
     log,
   });
-  if (db.kind === "pglite" && !started.stopping) {
-    started.api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: env.recorder.snapshotTerminalTrades, log });
+  // With PostgreSQL too: forwarded callbacks and imports go through this recorder's writer either way.
+  if (!started.stopping) {
+    const recorder = started.recorder;
+    mkdirSync(dataDir, { recursive: true });
+    started.api = await startInternalApi({
+      db,
+      dataDir,
+      snapshotTerminalTrades: env.recorder.snapshotTerminalTrades,
+      log,
+      writes: { callbacks: recorder.callbacks, backfill: (refs) => recorder.backfill(refs) },
+      serveReads: db.kind === "pglite",
+    });
   }
   log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);
 }

@@ -4,6 +4,7 @@
 // prunes, which is harmless (deletes are idempotent and batched).
 import "server-only";
 import type { Database } from "@/lib/db/database";
+import { pruneDeliveries } from "@/lib/db/callback-deliveries";
 import { pruneHealth } from "@/lib/db/health-repository";
 import { type PruneResult, pruneRecorded } from "@/lib/db/retention";
 
@@ -32,6 +33,7 @@ export function createPruner(options: {
     try {
       const result = await pruneRecorded(options.db, now - options.retentionDays * DAY_MS);
       await pruneHealth(options.db, now - DAY_MS);
+      await pruneDeliveries(options.db, now - options.retentionDays * DAY_MS);
       if (result.trades > 0 || result.funding > 0) {
         options.log(`pruned ${result.trades} trades and ${result.funding} funding rows older than ${options.retentionDays} days`);
       }

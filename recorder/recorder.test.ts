@@ -172,7 +172,8 @@ describe("recorder on PGlite, against the simulator", () => {
 
   it("serves the app's reads over its loopback API, only with the secret", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "recorder-api-"));
-    const api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: 100, log: () => undefined });
+    const writes = { callbacks: recorder.callbacks, backfill: recorder.backfill };
+    const api = await startInternalApi({ db, dataDir, snapshotTerminalTrades: 100, log: () => undefined, writes });
     try {
       const endpoint = readRecorderEndpoint(dataDir);
       expect(endpoint).toEqual(api.endpoint);

@@ -5,7 +5,10 @@
 import "server-only";
 import { createAssetPayClient, type AssetPayClient } from "@/lib/assetpay/rest-client";
 import type { Database } from "@/lib/db/database";
+import type { BackfillSummary } from "@/lib/recorded/backfill-summary";
 import type { ReconcileReport } from "@/lib/recorded/types";
+import { backfillTrades } from "./backfill";
+import { createCallbackIntake, type CallbackIntake } from "./callback-intake";
 import { createEventWriter, type EventWriter } from "./event-writer";
 import { createHealthTracker, type HealthTracker } from "./health";
 import { createPruner } from "./pruner";
@@ -29,6 +32,10 @@ export interface RunningRecorder {
   health: HealthTracker;
   writer: EventWriter;
   reconcile(reason: ReconcileReason): Promise<ReconcileReport>;
+  /** Forwarded AssetPay callbacks, recorded through the same writer as socket events. */
+  callbacks: CallbackIntake;
+  /** Looks up trade refs (ids or externalIds) the recorder may never have seen and records them. */
+  backfill(refs: readonly string[]): Promise<BackfillSummary>;
   /** Stops the socket and timers, finishes queued writes and the running reconcile, removes the health row. */
   stop(): Promise<void>;
 }
@@ -110,11 +117,23 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
   void pruner.run();
   void health.flush();
 
+  const callbacks = createCallbackIntake({ db, writer, log });
+  async function backfill(refs: readonly string[]): Promise<BackfillSummary> {
+    const summary = await backfillTrades(refs, { db, client });
+    log(
+      `import of ${summary.requested} refs: ${summary.found} found (${summary.new} new, ${summary.updated} updated), ` +
+        `${summary.notFound} not found${summary.failed > 0 ? `, ${summary.failed} failed: ${summary.errors[0] ?? ""}` : ""}`,
+    );
+    return summary;
+  }
+
   let stopping: Promise<void> | null = null;
   return {
     health,
     writer,
     reconcile: (reason) => reconciler.run(reason),
+    callbacks,
+    backfill,
     stop() {
       stopping ??= (async () => {
         socket.stop();

@@ -3,7 +3,7 @@
 // starts the AssetPay simulator in this process and points the dashboard at it (demo mode), creating
 // what a first run lacks (AUTH_SECRET, a demo staff account). Ctrl-C stops everything.
 // It prints the demo password it generated, and never any key or secret.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -62,6 +62,8 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 interface DemoSetup {
   env: NodeJS.ProcessEnv;
   banner: string[];
+  /** Once the dashboard answers: wires the simulator's callbacks to it and backfills what the recorder never saw. */
+  afterStart: (dashboardUrl: string, recorderEnv: NodeJS.ProcessEnv) => Promise<void>;
 }
 
 async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.ProcessEnv): Promise<DemoSetup> {
@@ -88,6 +90,8 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
     ASSETPAY_TOKEN_STEAM_ID: base.ASSETPAY_TOKEN_STEAM_ID || DEMO_STEAM_ID,
     ASSETPAY_TOKEN_TRADE_URL: base.ASSETPAY_TOKEN_TRADE_URL || DEMO_TRADE_URL,
     ASSETPAY_DEMO: "1",
+    // The simulator plays the merchant's backend forwarding AssetPay's callbacks, with this bearer.
+    CALLBACK_FORWARD_TOKEN: randomBytes(32).toString("base64url"),
   };
   for (const name of ["ASSETPAY_API_URL", "ASSETPAY_WS_URL", "ASSETPAY_API_SECRET", "ASSETPAY_MERCHANT_ID"]) {
     if (base[name]?.trim()) say(`${name} is ignored in demo mode (the simulator provides it)`);
@@ -106,7 +110,30 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
     env.ASSETPAY_DEMO_EMAIL = DEMO_EMAIL;
     banner.push(`  Email:      ${DEMO_EMAIL}`, `  Password:   ${password}`);
   }
-  return { env, banner };
+  const afterStart = async (dashboardUrl: string, recorderEnv: NodeJS.ProcessEnv) => {
+    simulator.callbacks.setTarget({ url: `${dashboardUrl}/api/assetpay/callbacks`, bearer: env.CALLBACK_FORWARD_TOKEN ?? "" });
+    // The simulator starts with a history no socket ever carried (stalled trades, holds, reversals):
+    // hand its refs to the recorder's import, as an admin would, so the first screen shows them.
+    const refs = [...simulator.engine.allTrades()].map((trade) => trade.id);
+    const started = Date.now();
+    const code = await importRefs(refs, recorderEnv);
+    say(code === 0 ? `imported the simulator's ${refs.length} earlier trades in ${Date.now() - started} ms` : "the import of the simulator's earlier trades failed (see above)");
+  };
+  return { env, banner, afterStart };
+}
+
+/** `npm run recorder:import` as a child (it needs the react-server condition), refs on stdin. */
+function importRefs(refs: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [TSX_CLI, "--conditions=react-server", path.join(ROOT, "scripts", "recorder-import.ts"), "--wait", "-"], {
+      cwd: ROOT,
+      env,
+      stdio: ["pipe", "inherit", "inherit"],
+    });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.stdin.end(refs.join("\n"));
+  });
 }
 
 /**
@@ -149,9 +176,11 @@ async function main(): Promise<void> {
   supervisor.stopOnSignals();
   let appEnv = base;
   let banner: string[] = [];
+  let demo: DemoSetup | null = null;
   if (plan.mode === "demo") {
     say("ASSETPAY_API_KEY is not set: demo mode, starting the AssetPay simulator");
-    ({ env: appEnv, banner } = await startDemo(supervisor, plan, base));
+    demo = await startDemo(supervisor, plan, base);
+    ({ env: appEnv, banner } = demo);
   }
   try {
     parseEnv(appEnv); // what the app will check; fails here with the same lines instead of in a page
@@ -168,6 +197,7 @@ async function main(): Promise<void> {
     await supervisor.stopAll();
     fail(`the dashboard did not answer on ${url} within 60 s`);
   }
+  await demo?.afterStart(url, appEnv);
   console.log(
     [
       "",

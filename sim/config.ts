@@ -59,6 +59,8 @@ export const simEnvSchema = z.object({
   SIM_INITIAL_TRADES: integer(0, 1_000_000, "an integer 0-1000000"),
   SIM_CONTROL: flag(["on", "true", "1"], ["off", "false", "0"], "on or off"),
   SIM_MAX_TERMINAL_TRADES: integer(1, 10_000_000, "a positive integer"),
+  SIM_CALLBACK_URL: text(/^https?:\/\/\S+$/, "an http(s) URL that receives signed trade callbacks"),
+  SIM_CALLBACK_BEARER: text(/^[\x21-\x7e]{1,512}$/, "1-512 printable characters without spaces"),
 });
 
 export type SimConfigResult = { ok: true; options: SimulatorOptions } | { ok: false; message: string };
@@ -87,6 +89,8 @@ export function loadSimConfig(env: Record<string, string | undefined>): SimConfi
     initialTrades: e.SIM_INITIAL_TRADES,
     control: e.SIM_CONTROL,
     maxTerminalTrades: e.SIM_MAX_TERMINAL_TRADES,
+    callbackUrl: e.SIM_CALLBACK_URL,
+    callbackBearer: e.SIM_CALLBACK_BEARER,
   };
   return { ok: true, options };
 }

@@ -10,11 +10,13 @@ import { ApiError, sendData } from "./envelope";
 import { STEAM_ID64, TRADE_URL } from "./rest/authenticate-client";
 import type { Handler, Route } from "./rest/context";
 import { parseOrFail, queryObject } from "./rest/validation";
+import type { CallbackSender } from "./callbacks";
 import type { SocketLayer } from "./socket";
 import { signClientToken } from "./token";
 
 export interface ControlDeps extends SimDeps {
   sockets: SocketLayer;
+  callbacks: CallbackSender;
 }
 
 const commaSet = z
@@ -50,6 +52,8 @@ const injectBody = z.strictObject({
   /** The trade (id or externalId) or funding id to base the event on; default: the latest changed. */
   id: z.string().min(1).optional(),
 });
+const apiKeySocketsBody = z.strictObject({ refuse: z.boolean() });
+const callbacksBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).nullable(), bearer: z.string().min(1).max(512).optional() });
 const rateBody = z.strictObject({ rate: z.number().min(0).max(10_000) });
 const maintenanceBody = z.strictObject({ mode: z.boolean() });
 const rateLimitBody = z.strictObject({ perMinute: z.number().int().min(1) });
@@ -130,6 +134,29 @@ export function controlRoutes(deps: ControlDeps): Route[] {
       method: "POST",
       pattern: "/__sim/sockets/drop",
       handler: (ctx) => sendData(ctx.res, { disconnected: deps.sockets.dropAll() }),
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/sockets/api-key",
+      handler: async (ctx) => {
+        const body = parseOrFail(apiKeySocketsBody, await jsonBody(ctx));
+        const disconnected = deps.sockets.refuseApiKey(body.refuse);
+        sendData(ctx.res, { refusing: body.refuse, disconnected });
+      },
+    },
+    {
+      method: "GET",
+      pattern: "/__sim/callbacks",
+      handler: (ctx) => sendData(ctx.res, { url: deps.callbacks.target()?.url ?? null, ...deps.callbacks.stats() }),
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/callbacks",
+      handler: async (ctx) => {
+        const body = parseOrFail(callbacksBody, await jsonBody(ctx));
+        deps.callbacks.setTarget(body.url === null ? null : { url: body.url, ...(body.bearer ? { bearer: body.bearer } : {}) });
+        sendData(ctx.res, { url: body.url });
+      },
     },
     {
       method: "POST",

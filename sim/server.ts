@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type CallbackSender, startCallbackSender } from "./callbacks";
 import { Engine } from "./engine/engine";
 import { systemClock, type Clock } from "./engine/time";
 import { createRequestHandler } from "./rest/api";
@@ -41,6 +42,10 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Engine tick interval (ms). */
   tickMs?: number;
+  /** Where signed trade callbacks go (SIM_CALLBACK_URL); none when absent. Changeable via /__sim/callbacks. */
+  callbackUrl?: string;
+  /** `Authorization: Bearer …` on each callback (SIM_CALLBACK_BEARER), as a merchant's forwarder would add. */
+  callbackBearer?: string;
 }
 
 export interface RunningSimulator {
@@ -53,6 +58,7 @@ export interface RunningSimulator {
   merchantId: string;
   seed: string;
   engine: Engine;
+  callbacks: CallbackSender;
   /** A client token signed like AssetPay's, for this merchant. */
   mintToken(options?: { steamId?: string; tradeUrl?: string; clientId?: string; ttlSeconds?: number }): Promise<string>;
   close(): Promise<void>;
@@ -105,7 +111,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     disconnectOnExpiry: o.disconnectOnExpiry,
   });
   const health = createSimHealth(clock);
-  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, health, sockets };
+  const callbacks = startCallbackSender({
+    engine,
+    apiSecret,
+    clock,
+    target: options.callbackUrl ? { url: options.callbackUrl, ...(options.callbackBearer ? { bearer: options.callbackBearer } : {}) } : null,
+  });
+  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, health, sockets, callbacks };
   handle = createRequestHandler(deps, { control: o.control });
 
   await new Promise<void>((resolve, reject) => {
@@ -129,6 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     merchantId: o.merchantId,
     seed,
     engine,
+    callbacks,
     mintToken: (t = {}) =>
       signClientToken(
         {
@@ -144,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     close: () =>
       (closing ??= (async () => {
         engine.stop();
+        callbacks.close();
         const closed = sockets.close();
         // Keep-alive REST connections would otherwise hold the server open.
         httpServer.closeAllConnections();

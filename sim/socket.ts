@@ -27,6 +27,8 @@ export interface SocketLayer {
   dropAll(): number;
   /** Server-side disconnect of every token socket (after the gate's cut-off). */
   dropTokenSockets(): number;
+  /** While on, api-key sockets (the recorder's) are dropped and refused like a bad credential; returns how many were dropped. */
+  refuseApiKey(refuse: boolean): number;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
   const room = `merchant:${deps.merchantId}`;
   const tokenSockets = new Map<string, Socket>();
   const expiryTimers = new Map<string, NodeJS.Timeout>();
+  let refusingApiKey = false;
 
   function armExpiry(socket: Socket, expMs: number): void {
     const wait = expMs - deps.clock.now();
@@ -67,7 +70,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
       ok = result.ok;
       if (result.ok) expMs = result.payload.exp * 1000;
     } else if (apiKey !== undefined) {
-      ok = sameSecret(apiKey, deps.apiKey);
+      ok = !refusingApiKey && sameSecret(apiKey, deps.apiKey);
     }
     if (!ok) {
       socket.disconnect(true);
@@ -106,6 +109,13 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): SocketL
       const sockets = [...tokenSockets.values()];
       for (const socket of sockets) socket.disconnect(true);
       return sockets.length;
+    },
+    refuseApiKey: (refuse) => {
+      refusingApiKey = refuse;
+      if (!refuse) return 0;
+      const apiKeySockets = [...io.of("/").sockets.values()].filter((socket) => !tokenSockets.has(socket.id));
+      for (const socket of apiKeySockets) socket.disconnect(true);
+      return apiKeySockets.length;
     },
     close: () =>
       new Promise<void>((resolve) => {

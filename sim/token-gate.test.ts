@@ -45,5 +45,7 @@ describe("TokenGate", () => {
     const verdict = gate.check(token);
     gate.expireAll();
     expect(await verdict).toEqual({ ok: false, reason: "revoked" });
+    // Presented again later (a reconnect with the same token, minted in the cut-off's second): still refused.
+    expect(await gate.check(token)).toEqual({ ok: false, reason: "revoked" });
   });
 });

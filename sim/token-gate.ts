@@ -31,8 +31,13 @@ export class TokenGate {
     if (!result.ok) return result;
     const { payload } = result;
     if (payload.merchantId !== this.merchantId || result.merchantId !== this.merchantId) return { ok: false, reason: "wrong-merchant" };
-    const expiredWhileChecking = this.expiries !== expiriesBefore;
-    if (expiredWhileChecking || payload.iat < this.cutoffSeconds || this.revokedAtCutoff.has(token)) return { ok: false, reason: "revoked" };
+    if (this.expiries !== expiriesBefore) {
+      // Presented before the cut-off, so revoked for good: a same-second token must stay refused when
+      // it comes back, although its first check never got to note it as seen.
+      if (payload.iat >= this.cutoffSeconds) this.revokedAtCutoff.add(token);
+      return { ok: false, reason: "revoked" };
+    }
+    if (payload.iat < this.cutoffSeconds || this.revokedAtCutoff.has(token)) return { ok: false, reason: "revoked" };
     this.noteSeen(token, payload.iat);
     return { ok: true, payload };
   }

@@ -25,7 +25,8 @@ export interface ResyncPayload {
   errors: string[];
 }
 
-async function fetchTradeBatch(client: AssetPayClient, refs: string[]): Promise<unknown[]> {
+/** One batch get of up to 100 refs (trade ids or externalIds); unknown refs are simply absent. */
+export async function fetchTradeBatch(client: AssetPayClient, refs: string[]): Promise<unknown[]> {
   const path = `/secure/trades/${refs.map(encodeURIComponent).join(",")}`;
   try {
     return await client.request(path, tradeListSchema);

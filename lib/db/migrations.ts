@@ -69,6 +69,23 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    id: 2,
+    name: "forwarded callback deliveries",
+    statements: [
+      // One row per AssetPay callback delivery id the recorder has recorded: AssetPay retries a delivery
+      // with the same id, and the merchant's backend may forward it more than once, so this is the dedupe
+      // key (POST /api/assetpay/callbacks answers 200 for a known id). Pruned with finished trades.
+      `CREATE TABLE callback_deliveries (
+        delivery_id text PRIMARY KEY,
+        kind text NOT NULL,
+        trade_id text,
+        signed_at text NOT NULL,
+        received_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX callback_deliveries_received ON callback_deliveries (received_at)",
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

@@ -4,11 +4,12 @@
 import { z } from "zod";
 import { type AssetPayConnection, type ClientTokenSettings, clientTokenFields, connectionFields, toClientTokenSettings, toConnection } from "./assetpay";
 import { type AuthSettings, authFields, toAuthSettings } from "./auth";
+import { type CallbackSettings, callbackFields, toCallbackSettings } from "./callbacks";
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
 }
@@ -18,6 +19,7 @@ export const serverEnvFields = {
   ...clientTokenFields,
   ...authFields,
   ...storageFields,
+  ...callbackFields,
   ...demoFields,
 };
 
@@ -27,6 +29,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toClientTokenSettings(values),
     ...toAuthSettings(values),
     ...toStorageSettings(values),
+    ...toCallbackSettings(values),
     demo: toDemoSettings(values),
   };
 }
