@@ -1,9 +1,10 @@
 // The recorder's loopback API, on 127.0.0.1, on a random port, behind a random bearer secret compared in
 // constant time; where to find it is announced in the data directory (lib/db/recorder-endpoint.ts).
-// With PGlite the recorder owns the embedded database, so it answers the app's three reads (snapshot,
-// one trade's history, health) here. With either storage it takes the two writes that must go through
-// the recorder's own writer: forwarded callbacks the app has verified (POST /callbacks) and backfill
-// imports of trade refs (POST /import). Never listens beyond loopback.
+// With PGlite the recorder owns the embedded database, so it answers the app's reads (snapshot, one
+// trade's history, health) here. With either storage it takes the writes that must go through the
+// recorder's own writer (forwarded callbacks the app has verified, POST /callbacks; backfill imports,
+// POST /import), holds the AssetPay budget the dashboard spends, takes coalesced reconcile requests
+// and answers a resync's recorded state (./on-demand-api). Never listens beyond loopback.
 import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -15,6 +16,7 @@ import { callbackDeliverySchema } from "@/lib/assetpay/callback-delivery";
 import { type BackfillSummary, backfillRequestSchema } from "@/lib/recorded/backfill-summary";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 import { type CallbackIntake, CallbackWriteError } from "./callback-intake";
+import { handleOnDemand, type OnDemand } from "./on-demand-api";
 
 /** A forwarded callback is capped at 1 MB by the app; an import request holds at most 1,000 refs. */
 const MAX_WRITE_BODY_BYTES = 2 * 1024 * 1024;
@@ -68,6 +70,8 @@ export async function startInternalApi(options: {
   writes: RecorderWrites;
   /** PostgreSQL: the app reads the database itself, so only the writes are served. */
   serveReads?: boolean;
+  /** The budget and the coalesced reconcile; without it only the reads are served. */
+  onDemand?: OnDemand;
 }): Promise<InternalApi> {
   const serveReads = options.serveReads ?? true;
   const secretText = randomBytes(32).toString("base64url");
@@ -77,7 +81,11 @@ export async function startInternalApi(options: {
     if (!authorized(req, secret)) return send(res, 401, { error: { code: "unauthorized", message: "bad or missing bearer secret" } });
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (req.method === "POST" && (url.pathname === "/callbacks" || url.pathname === "/import")) return handleWrite(req, res, url.pathname);
-    if (req.method !== "GET") return send(res, 405, { error: { code: "method", message: "GET only" } });
+    if (req.method === "POST") {
+      const answer = await handleOnDemand(url.pathname, url, req, options.db, options.onDemand);
+      return answer ? send(res, answer.status, answer.body) : send(res, 404, { error: { code: "not_found", message: "no such route" } });
+    }
+    if (req.method !== "GET") return send(res, 405, { error: { code: "method", message: "GET or POST only" } });
     if (!serveReads) return send(res, 404, { error: { code: "not_found", message: "reads come from PostgreSQL" } });
     if (url.pathname === "/snapshot") return send(res, 200, await snapshotOf(options.db, options.snapshotTerminalTrades));
     if (url.pathname === "/health") return send(res, 200, await healthReportOf(options.db));

@@ -105,9 +105,12 @@ async function main(): Promise<void> {
     wsUrl: env.wsUrl,
     reconcileIntervalMs: env.recorder.reconcileIntervalSeconds * 1000,
     retentionDays: env.recorder.retentionDays,
+    budgetPerMinute: env.budgetPerMinute,
+    onDemandReconcileMs: env.recorder.onDemandReconcileSeconds * 1000,
     log,
   });
-  // With PostgreSQL too: forwarded callbacks and imports go through this recorder's writer either way.
+  // In both storage modes: forwarded callbacks and imports go through this recorder's writer, and the
+  // dashboard spends the recorder's AssetPay budget and asks it for reconciles.
   if (!started.stopping) {
     const recorder = started.recorder;
     mkdirSync(dataDir, { recursive: true });
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
       log,
       writes: { callbacks: recorder.callbacks, backfill: (refs) => recorder.backfill(refs) },
       serveReads: db.kind === "pglite",
+      onDemand: recorder.onDemand,
     });
   }
   log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);

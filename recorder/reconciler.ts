@@ -2,7 +2,8 @@
 // (re)connect the recorder re-reads all trades it holds as in flight through REST and records whatever
 // is newer. The REST side is lib/assetpay/resync (batches of 100 refs, a few at a time, waiting out
 // RATE_LIMITED answers and Retry-After); this module only decides when, parses, and records.
-// One run at a time: a request during a run queues exactly one more.
+// One run at a time: a request during a run queues exactly one more. Browsers' requests for fresher
+// data are coalesced: whatever the number of tabs, at most one extra run per short interval.
 import "server-only";
 import { resyncFromAssetPay, type ResyncPayload } from "@/lib/assetpay/resync";
 import type { AssetPayClient } from "@/lib/assetpay/rest-client";
@@ -24,6 +25,7 @@ export interface ReconcilerOptions {
   onReport: (report: ReconcileReport) => void;
   /** Injectable for tests. */
   resync?: (ids: readonly string[], client: AssetPayClient) => Promise<ResyncPayload>;
+  now?: () => number;
 }
 
 export interface Reconciler {
@@ -31,16 +33,24 @@ export interface Reconciler {
   stop(): void;
   /** Runs now (or right after the current run) and resolves with that run's report. */
   run(reason: ReconcileReason): Promise<ReconcileReport>;
+  /**
+   * A browser wants fresher data: joins the run that is waiting or going, or the one that started less
+   * than `minIntervalMs` ago; only otherwise starts one ("manual"). Resolves with that run's report.
+   */
+  requestFresh(minIntervalMs: number): Promise<ReconcileReport>;
   /** Resolves when no run is going or waiting. */
   idle(): Promise<void>;
 }
 
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   const resync = options.resync ?? resyncFromAssetPay;
+  const clock = options.now ?? Date.now;
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** The latest run that started (it may still be going), and when. */
+  let latest: { startedAt: number; promise: Promise<ReconcileReport> } | null = null;
 
   async function once(reason: ReconcileReason): Promise<ReconcileReport> {
-    const started = Date.now();
+    const started = clock();
     const report: ReconcileReport = {
       reason,
       startedAt: new Date(started).toISOString(),
@@ -111,6 +121,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     const wanted = { reason };
     const promise: Promise<ReconcileReport> = chain.then(() => {
       if (pending?.promise === promise) pending = null;
+      latest = { startedAt: clock(), promise };
       return once(wanted.reason);
     });
     pending = { wanted, promise };
@@ -127,6 +138,11 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       timer = null;
     },
     run,
+    requestFresh(minIntervalMs) {
+      if (pending) return pending.promise;
+      if (latest && clock() - latest.startedAt < minIntervalMs) return latest.promise;
+      return run("manual");
+    },
     idle: async () => {
       while (pending) await pending.promise.catch(() => undefined);
       await chain;

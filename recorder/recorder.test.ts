@@ -14,6 +14,7 @@ import { readSnapshot, readTradeHistory } from "@/lib/db/trade-reads";
 import { recordedSnapshotSchema, recordedTradeHistorySchema, recorderHealthReportSchema } from "@/lib/recorded/schema";
 import type { RunningSimulator } from "@/sim/server";
 import { control, startTestSim, waitFor } from "@/sim/testing/helpers";
+import { bucketConfig, type BudgetStore, memoryBudgetStore } from "@/lib/assetpay/rate-budget";
 import { startInternalApi } from "./internal-api";
 import { startRecorder, type RunningRecorder } from "./recorder";
 
@@ -37,7 +38,7 @@ async function recordedStatuses(db: Database, ids: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.id, row.raw_status]));
 }
 
-function recorderFor(sim: RunningSimulator, db: Database, lines: string[]): Promise<RunningRecorder> {
+function recorderFor(sim: RunningSimulator, db: Database, lines: string[], budgetStore?: BudgetStore): Promise<RunningRecorder> {
   return startRecorder({
     db,
     apiKey: sim.apiKey,
@@ -46,7 +47,14 @@ function recorderFor(sim: RunningSimulator, db: Database, lines: string[]): Prom
     reconcileIntervalMs: 60_000,
     retentionDays: 30,
     log: (line) => lines.push(line),
+    budgetPerMinute: 600,
+    ...(budgetStore ? { budgetStore } : {}),
   });
+}
+
+async function restRequests(sim: RunningSimulator): Promise<number> {
+  const response = await fetch(`${sim.url}/__sim/stats`, { headers: { "api-key": sim.apiKey } });
+  return ((await response.json()) as { data: { rest: { requests: number } } }).data.rest.requests;
 }
 
 describe("recorder on PGlite, against the simulator", () => {
@@ -55,11 +63,13 @@ describe("recorder on PGlite, against the simulator", () => {
   let db: Database;
   let recorder: RunningRecorder;
   const lines: string[] = [];
+  // The budget's clock, which a test moves past a Retry-After instead of waiting it out.
+  let budgetSkewMs = 0;
 
   beforeAll(async () => {
     sim = await startTestSim();
     ({ db } = await backend.open());
-    recorder = await recorderFor(sim, db, lines);
+    recorder = await recorderFor(sim, db, lines, memoryBudgetStore(bucketConfig(600), () => Date.now() + budgetSkewMs));
     await waitFor(() => recorder.health.state().connected, 20_000, "the recorder's socket");
     // The first reconcile after connecting finds nothing in flight yet.
     await waitFor(() => recorder.health.state().lastReconcile, 20_000, "the first reconcile");
@@ -143,7 +153,7 @@ describe("recorder on PGlite, against the simulator", () => {
     expect(lines.some((line) => line.startsWith("reconnected to AssetPay socket"))).toBe(true);
   });
 
-  it("survives AssetPay's rate limit: no crash, the limit is reported, and the next run catches up", async () => {
+  it("survives AssetPay's rate limit: no crash, the limit is reported, nothing is sent until Retry-After, then it catches up", async () => {
     const trade: SimTrade = await control(sim, "trades", { status: "active" });
     await waitFor(async () => (await recordedStatuses(db, [trade.id])).size === 1, 10_000, "the trade");
     await control(sim, "emission/pause");
@@ -157,7 +167,12 @@ describe("recorder on PGlite, against the simulator", () => {
     expect((await recordedStatuses(db, [trade.id])).get(trade.id)).toBe("active");
 
     await control(sim, "rate-limit", { perMinute: 3000 });
-    // The limiter's window is still open; a new limiter budget applies to the next requests.
+    // AssetPay's 429 paused the whole budget until its Retry-After: a run now asks AssetPay nothing.
+    const before = await restRequests(sim);
+    const held = await recorder.reconcile("manual");
+    expect(held.rateLimited).toBeGreaterThanOrEqual(1);
+    expect(await restRequests(sim)).toBe(before);
+    budgetSkewMs += 61_000;
     const recovered = await recorder.reconcile("manual");
     expect(recovered.rateLimited).toBe(0);
     expect((await recordedStatuses(db, [trade.id])).get(trade.id)).toBe("hold");

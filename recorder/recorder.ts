@@ -3,7 +3,11 @@
 // health row. Storage-agnostic (it gets a migrated Database); main.ts decides which one and how the app
 // reaches it. Tests start it in-process against the simulator.
 import "server-only";
+import { databaseBudgetStore } from "@/lib/assetpay/budget-store-db";
+import { bucketConfig, RateBudget, type BudgetStore } from "@/lib/assetpay/rate-budget";
 import { createAssetPayClient, type AssetPayClient } from "@/lib/assetpay/rest-client";
+import { DEFAULT_BUDGET_PER_MINUTE } from "@/lib/env/assetpay";
+import { DEFAULT_ON_DEMAND_RECONCILE_SECONDS } from "@/lib/env/recorder";
 import type { Database } from "@/lib/db/database";
 import type { BackfillSummary } from "@/lib/recorded/backfill-summary";
 import type { ReconcileReport } from "@/lib/recorded/types";
@@ -11,6 +15,7 @@ import { backfillTrades } from "./backfill";
 import { createCallbackIntake, type CallbackIntake } from "./callback-intake";
 import { createEventWriter, type EventWriter } from "./event-writer";
 import { createHealthTracker, type HealthTracker } from "./health";
+import type { OnDemand } from "./on-demand-api";
 import { createPruner } from "./pruner";
 import { createReconciler, type ReconcileReason, type Reconciler } from "./reconciler";
 import { connectRecorderSocket, type RecorderSocket, type SocketFactory } from "./socket";
@@ -24,6 +29,12 @@ export interface RecorderOptions {
   reconcileIntervalMs: number;
   retentionDays: number;
   log: (line: string) => void;
+  /** AssetPay REST requests per minute for everything sharing this database (default 60). */
+  budgetPerMinute?: number;
+  /** Browsers' resyncs cause at most one extra reconcile per this long (default 10 s). */
+  onDemandReconcileMs?: number;
+  /** Default: the bucket in the database, shared by every process on it. */
+  budgetStore?: BudgetStore;
   client?: AssetPayClient;
   socketFactory?: SocketFactory;
 }
@@ -36,13 +47,21 @@ export interface RunningRecorder {
   callbacks: CallbackIntake;
   /** Looks up trade refs (ids or externalIds) the recorder may never have seen and records them. */
   backfill(refs: readonly string[]): Promise<BackfillSummary>;
+  /** What the dashboard asks of its recorder: the budget and coalesced reconciles (./on-demand-api). */
+  onDemand: OnDemand;
   /** Stops the socket and timers, finishes queued writes and the running reconcile, removes the health row. */
   stop(): Promise<void>;
 }
 
 export async function startRecorder(options: RecorderOptions): Promise<RunningRecorder> {
   const { db, log } = options;
-  const client = options.client ?? createAssetPayClient({ baseUrl: options.apiUrl, apiKey: options.apiKey });
+  const budgetStore = options.budgetStore ?? databaseBudgetStore(db, bucketConfig(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE));
+  // A reconcile that would wait longer for the budget gives up and is retried by the next run, so a
+  // stop never waits behind a long Retry-After.
+  const client =
+    options.client ??
+    createAssetPayClient({ baseUrl: options.apiUrl, apiKey: options.apiKey, budget: new RateBudget(budgetStore), maxBudgetWaitMs: 5_000 });
+  const onDemandReconcileMs = options.onDemandReconcileMs ?? DEFAULT_ON_DEMAND_RECONCILE_SECONDS * 1000;
   const health = createHealthTracker(db, log);
 
   const writer = createEventWriter({
@@ -134,6 +153,7 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     reconcile: (reason) => reconciler.run(reason),
     callbacks,
     backfill,
+    onDemand: { budget: budgetStore, reconcile: () => reconciler.requestFresh(onDemandReconcileMs) },
     stop() {
       stopping ??= (async () => {
         socket.stop();

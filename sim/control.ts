@@ -229,6 +229,11 @@ export function controlRoutes(deps: ControlDeps): Route[] {
       },
     },
     {
+      method: "GET",
+      pattern: "/__sim/stats",
+      handler: (ctx) => sendData(ctx.res, { rest: { ...deps.limiter.totals } }),
+    },
+    {
       method: "POST",
       pattern: "/__sim/funding",
       handler: async (ctx) => {

@@ -2,6 +2,7 @@
 // KPI strip, and what to tell the browser when AssetPay cannot give it. Server-only: it uses the API key.
 import "server-only";
 import { z } from "zod";
+import { processSingleton } from "@/lib/auth/process-singleton";
 import { type AssetPayClient, AssetPayError, assetPay } from "./rest-client";
 
 /** USD amounts as AssetPay sends them (numbers; a numeric string is accepted too). */
@@ -35,6 +36,35 @@ export async function fetchMerchantBalance(client: AssetPayClient = assetPay(), 
     currency: data.currency ?? "USD",
     fetchedAt: new Date(now()).toISOString(),
   };
+}
+
+/**
+ * Every open tab polls the balance (every 30 s): one answer serves them all for this long, and tabs
+ * asking at once share one request, so AssetPay sees at most a few balance reads a minute per server
+ * process however many tabs are open. Failures are not remembered.
+ */
+export const BALANCE_FRESH_MS = 20_000;
+
+export function createBalanceCache(read: () => Promise<MerchantBalance>, now: () => number = () => Date.now()): () => Promise<MerchantBalance> {
+  let last: { at: number; value: MerchantBalance } | null = null;
+  let reading: Promise<MerchantBalance> | null = null;
+  return () => {
+    if (last && now() - last.at < BALANCE_FRESH_MS) return Promise.resolve(last.value);
+    reading ??= read()
+      .then((value) => {
+        last = { at: now(), value };
+        return value;
+      })
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
+  };
+}
+
+/** The balance for the KPI strip, through this process's one cache. */
+export function cachedMerchantBalance(): Promise<MerchantBalance> {
+  return processSingleton("merchant-balance", () => createBalanceCache(() => fetchMerchantBalance()))();
 }
 
 export interface BalanceFailure {

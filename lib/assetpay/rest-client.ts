@@ -5,6 +5,8 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env/server";
+import { recorderBudgetStore } from "./budget-store-recorder";
+import { bucketConfig, RateBudget } from "./rate-budget";
 
 /** Keys this module invents for failures AssetPay itself did not name. */
 export type LocalErrorKey = "NETWORK_ERROR" | "TIMEOUT" | "BAD_RESPONSE";
@@ -45,6 +47,10 @@ export interface AssetPayClientOptions {
   fetch?: FetchLike;
   timeoutMs?: number;
   now?: () => number;
+  /** Every request first takes from this budget, and a 429 pauses it for everyone (see ./rate-budget). */
+  budget?: RateBudget;
+  /** How long a request may wait for the budget before failing as RATE_LIMITED; default 5 s. */
+  maxBudgetWaitMs?: number;
 }
 
 export interface AssetPayRequestOptions {
@@ -89,6 +95,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   if (value === null || value.trim() === "") return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // Date.parse reads "-3" as a year: only a real HTTP date (a weekday name first) counts as one.
+  if (!/^[A-Za-z]/.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, Math.ceil((date - now) / 1000));
@@ -107,6 +115,7 @@ export function createAssetPayClient(options: AssetPayClientOptions): AssetPayCl
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? Date.now;
+  const maxBudgetWaitMs = options.maxBudgetWaitMs ?? 5_000;
 
   async function request<T>(path: string, schema: z.ZodType<T>, request: AssetPayRequestOptions = {}): Promise<T> {
     const method = request.method ?? (request.body === undefined ? "GET" : "POST");
@@ -118,6 +127,7 @@ export function createAssetPayClient(options: AssetPayClientOptions): AssetPayCl
     const headers: Record<string, string> = { accept: "application/json", ...(request.auth ?? { "api-key": options.apiKey }) };
     if (request.body !== undefined) headers["content-type"] = "application/json";
 
+    await options.budget?.acquire(maxBudgetWaitMs);
     let response: Response;
     try {
       response = await doFetch(url.toString(), {
@@ -139,6 +149,7 @@ export function createAssetPayClient(options: AssetPayClientOptions): AssetPayCl
 
     const httpStatus = response.status;
     const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"), now());
+    if (httpStatus === 429) await options.budget?.rateLimited(retryAfterSeconds);
     let body: unknown = null;
     try {
       body = JSON.parse(await response.text());
@@ -195,11 +206,15 @@ export function createAssetPayClient(options: AssetPayClientOptions): AssetPayCl
 
 let shared: AssetPayClient | null = null;
 
-/** The client configured from `env()` (ASSETPAY_API_URL, ASSETPAY_API_KEY). */
+/**
+ * The dashboard's client, configured from `env()` (ASSETPAY_API_URL, ASSETPAY_API_KEY), spending the
+ * budget its recorder holds (ASSETPAY_BUDGET_PER_MINUTE; see ./budget-store-recorder).
+ */
 export function assetPay(): AssetPayClient {
   if (!shared) {
-    const { apiUrl, apiKey } = env();
-    shared = createAssetPayClient({ baseUrl: apiUrl, apiKey });
+    const { apiUrl, apiKey, budgetPerMinute, recorder } = env();
+    const budget = new RateBudget(recorderBudgetStore(recorder.dataDir, bucketConfig(budgetPerMinute)));
+    shared = createAssetPayClient({ baseUrl: apiUrl, apiKey, budget });
   }
   return shared;
 }

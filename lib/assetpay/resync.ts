@@ -1,7 +1,8 @@
-// Server side of a resync: re-reads the trades a browser holds as in flight from AssetPay REST
-// (`GET /secure/trades/{refs}`, 100 refs per call) and the recent merchant funding from the ledger.
-// Payloads go back to the browser as AssetPay sent them (envelope-checked here); the browser parses
-// each with lib/wire exactly like a socket event, so one set of rules counts malformed data.
+// The recorder's reconcile, REST side: re-reads in-flight trades from AssetPay
+// (`GET /secure/trades/{refs}`, 100 refs per call) and the recent merchant funding from the ledger,
+// each request within the one AssetPay budget the client carries (./rate-budget). Payloads come back
+// as AssetPay sent them (envelope-checked here); the caller parses each with lib/wire like a socket
+// event. Browsers never reach this: their resyncs read the recorder's store.
 import "server-only";
 import { z } from "zod";
 import { chunk, runRateLimited } from "./rate-limited-pool";

@@ -1,5 +1,6 @@
 // The Auth.js session cookie of a request, as a digest: a stable key for per-session state (the
-// token rate limit, the verified-session memo) that never keeps or logs the cookie itself.
+// verified-session memo) that never keeps or logs the cookie itself. Rate limits key on the staff
+// member instead (./staff-rate-limit.ts): a client can change its cookies, not who it is.
 import "server-only";
 import { createHash } from "node:crypto";
 import { isChunkOfCookie, SESSION_COOKIE_NAMES } from "./session-cookie-name";

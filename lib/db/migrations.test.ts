@@ -7,7 +7,7 @@ import { postgresTestGate, startThrowawayPostgres, type PostgresCluster } from "
 const gate = postgresTestGate();
 if (!gate.run) console.warn(gate.reason);
 
-const TABLES = ["callback_deliveries", "funding", "recorder_health", "schema_migrations", "trade_history", "trades"];
+const TABLES = ["assetpay_budget", "callback_deliveries", "funding", "recorder_health", "schema_migrations", "trade_history", "trades"];
 
 describe("migrations on PGlite", () => {
   it("apply once, then find nothing to do", async () => {

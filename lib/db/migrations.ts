@@ -86,6 +86,20 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX callback_deliveries_received ON callback_deliveries (received_at)",
     ],
   },
+  {
+    id: 3,
+    name: "assetpay rate budget",
+    statements: [
+      // The one AssetPay request budget every process on this database shares (lib/assetpay/budget-store-db.ts):
+      // a token bucket, updated under a row lock.
+      `CREATE TABLE assetpay_budget (
+        name text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        refilled_at_ms double precision NOT NULL,
+        paused_until_ms double precision NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

@@ -12,6 +12,7 @@ import { migrate } from "./migrations";
 import { openPostgres } from "./postgres";
 import { healthReportOf, historyOf, snapshotOf } from "./recorded-reads";
 import { readRecorderEndpoint } from "./recorder-endpoint";
+import { type RecordedResync, readResync } from "./resync-reads";
 
 export class RecorderUnavailableError extends Error {}
 
@@ -19,7 +20,17 @@ export interface RecordedSource {
   snapshot(): Promise<RecordedSnapshot>;
   history(tradeId: string): Promise<RecordedTradeHistory>;
   health(): Promise<RecorderHealthReport>;
+  /** The recorded version of these trades and the recent ledger rows (a browser's resync). */
+  resync(tradeIds: readonly string[]): Promise<RecordedResync>;
+  /**
+   * Asks the recorder for a reconcile (coalesced there) and waits for it up to `waitMs`; true when it
+   * finished in time. Always through the recorder's loopback API: only the recorder reconciles.
+   */
+  requestReconcile(waitMs: number): Promise<boolean>;
 }
+
+const recordedResyncSchema = z.object({ trades: z.array(z.unknown()), funding: z.array(z.unknown()), missing: z.number().int().min(0) });
+const reconcileAnswerSchema = z.object({ done: z.boolean() });
 
 let postgres: Promise<Database> | null = null;
 
@@ -50,13 +61,14 @@ async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>):
   }
 }
 
-async function fromRecorder<T>(dataDir: string, route: string, schema: z.ZodType<T>): Promise<T> {
+async function fromRecorder<T>(dataDir: string, route: string, schema: z.ZodType<T>, postBody?: unknown): Promise<T> {
   const endpoint = readRecorderEndpoint(dataDir);
   if ("missing" in endpoint) throw new RecorderUnavailableError(endpoint.missing);
   let response: Response;
   try {
     response = await fetch(`${endpoint.url}${route}`, {
-      headers: { authorization: `Bearer ${endpoint.secret}` },
+      ...(postBody === undefined ? {} : { method: "POST", body: JSON.stringify(postBody) }),
+      headers: { authorization: `Bearer ${endpoint.secret}`, ...(postBody === undefined ? {} : { "content-type": "application/json" }) },
       cache: "no-store",
       signal: AbortSignal.timeout(30_000),
     });
@@ -75,11 +87,20 @@ export function recordedSource(): RecordedSource {
       snapshot: () => fromDatabase(databaseUrl, (db) => snapshotOf(db, recorder.snapshotTerminalTrades)),
       history: (tradeId) => fromDatabase(databaseUrl, (db) => historyOf(db, tradeId)),
       health: () => fromDatabase(databaseUrl, healthReportOf),
+      resync: (tradeIds) => fromDatabase(databaseUrl, (db) => readResync(db, tradeIds)),
+      requestReconcile,
     };
   }
   return {
     snapshot: () => fromRecorder(recorder.dataDir, "/snapshot", recordedSnapshotSchema),
     history: (tradeId) => fromRecorder(recorder.dataDir, `/trades/${encodeURIComponent(tradeId)}/history`, recordedTradeHistorySchema),
     health: () => fromRecorder(recorder.dataDir, "/health", recorderHealthReportSchema),
+    resync: (tradeIds) => fromRecorder(recorder.dataDir, "/resync", recordedResyncSchema, { tradeIds }),
+    requestReconcile,
   };
+
+  async function requestReconcile(waitMs: number): Promise<boolean> {
+    const route = `/reconcile?waitMs=${Math.max(0, Math.round(waitMs))}`;
+    return (await fromRecorder(recorder.dataDir, route, reconcileAnswerSchema, {})).done;
+  }
 }

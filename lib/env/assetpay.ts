@@ -5,6 +5,8 @@ import { integerRule, optional, required, type Rule } from "./setting";
 
 export const DEFAULT_API_URL = "https://api.assetpay.co";
 export const DEFAULT_TOKEN_TTL_SECONDS = 900;
+/** Well under AssetPay's smallest per-merchant limit (100/min), which the merchant's own backend shares. */
+export const DEFAULT_BUDGET_PER_MINUTE = 60;
 
 const API_KEY: Rule<string> = { schema: z.string().regex(/^\S{1,512}$/), expected: "the merchant API key (ap_…)" };
 const API_SECRET: Rule<string> = { schema: z.string().regex(/^\S{1,512}$/), expected: "the merchant API secret (no spaces)" };
@@ -33,6 +35,7 @@ export function connectionFields(why: string) {
     ASSETPAY_API_KEY: required(API_KEY, why),
     ASSETPAY_API_URL: optional(HTTP_URL),
     ASSETPAY_WS_URL: optional(WS_URL),
+    ASSETPAY_BUDGET_PER_MINUTE: optional(integerRule(1, 3_000, "AssetPay REST requests per minute")),
   };
 }
 
@@ -42,11 +45,23 @@ export interface AssetPayConnection {
   apiUrl: string;
   /** Socket.IO origin handed to the browser; no trailing slash. */
   wsUrl: string;
+  /** The one REST budget every process of this merchant shares (lib/assetpay/rate-budget.ts). */
+  budgetPerMinute: number;
 }
 
-export function toConnection(values: { ASSETPAY_API_KEY: string; ASSETPAY_API_URL?: string; ASSETPAY_WS_URL?: string }): AssetPayConnection {
+export function toConnection(values: {
+  ASSETPAY_API_KEY: string;
+  ASSETPAY_API_URL?: string;
+  ASSETPAY_WS_URL?: string;
+  ASSETPAY_BUDGET_PER_MINUTE?: number;
+}): AssetPayConnection {
   const apiUrl = values.ASSETPAY_API_URL ?? DEFAULT_API_URL;
-  return { apiKey: values.ASSETPAY_API_KEY, apiUrl, wsUrl: values.ASSETPAY_WS_URL ?? apiUrl };
+  return {
+    apiKey: values.ASSETPAY_API_KEY,
+    apiUrl,
+    wsUrl: values.ASSETPAY_WS_URL ?? apiUrl,
+    budgetPerMinute: values.ASSETPAY_BUDGET_PER_MINUTE ?? DEFAULT_BUDGET_PER_MINUTE,
+  };
 }
 
 const IDENTITY_NEEDED = "required when ASSETPAY_API_KEY is set";

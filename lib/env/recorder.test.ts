@@ -23,8 +23,9 @@ describe("parseRecorderEnv", () => {
       apiKey: "ap_live_123",
       apiUrl: "https://api.assetpay.co",
       wsUrl: "https://api.assetpay.co",
+      budgetPerMinute: 60,
       databaseUrl: null,
-      recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, snapshotTerminalTrades: 5000 },
+      recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, snapshotTerminalTrades: 5000, onDemandReconcileSeconds: 10 },
     });
   });
 
@@ -38,12 +39,15 @@ describe("parseRecorderEnv", () => {
         RECORDER_RECONCILE_SECONDS: "30",
         RECORDER_RETENTION_DAYS: "7",
         RECORDER_SNAPSHOT_TERMINAL: "0",
+        RECORDER_ON_DEMAND_RECONCILE_SECONDS: "5",
+        ASSETPAY_BUDGET_PER_MINUTE: "30",
       }),
     ).toMatchObject({
       apiUrl: "http://127.0.0.1:4010",
       wsUrl: "http://127.0.0.1:4010",
+      budgetPerMinute: 30,
       databaseUrl: "postgres://ops:pw@db:5432/ops",
-      recorder: { dataDir: "/var/lib/assetpay-ops", reconcileIntervalSeconds: 30, retentionDays: 7, snapshotTerminalTrades: 0 },
+      recorder: { dataDir: "/var/lib/assetpay-ops", reconcileIntervalSeconds: 30, retentionDays: 7, snapshotTerminalTrades: 0, onDemandReconcileSeconds: 5 },
     });
   });
 
@@ -52,6 +56,8 @@ describe("parseRecorderEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a Postgres URL/],
     [{ RECORDER_RECONCILE_SECONDS: "1" }, /^RECORDER_RECONCILE_SECONDS: expected seconds, a whole number from 5 to 3600$/],
     [{ RECORDER_RETENTION_DAYS: "0" }, /^RECORDER_RETENTION_DAYS: expected days, a whole number from 1 to 3650$/],
+    [{ ASSETPAY_BUDGET_PER_MINUTE: "0" }, /^ASSETPAY_BUDGET_PER_MINUTE: expected AssetPay REST requests per minute, a whole number from 1 to 3000$/],
+    [{ RECORDER_ON_DEMAND_RECONCILE_SECONDS: "soon" }, /^RECORDER_ON_DEMAND_RECONCILE_SECONDS: expected seconds, a whole number from 1 to 3600$/],
     [{ RECORDER_SNAPSHOT_TERMINAL: "lots" }, /^RECORDER_SNAPSHOT_TERMINAL: expected a number of trades/],
   ])("names the variable in one line: %o", (override, expected) => {
     const message = line(() => parseRecorderEnv({ ASSETPAY_API_KEY: "ap_live_123", ...override }));

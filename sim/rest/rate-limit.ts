@@ -6,6 +6,8 @@ import type { Clock } from "../engine/time";
 
 export class RateLimiter {
   private readonly windows = new Map<string, { startMs: number; count: number }>();
+  /** Every REST request since start, and those refused with 429 (tests count what a client spent). */
+  readonly totals = { requests: 0, rateLimited: 0 };
 
   constructor(
     public perMinute: number,
@@ -20,7 +22,9 @@ export class RateLimiter {
       this.windows.set(key, window);
     }
     window.count++;
+    this.totals.requests++;
     if (window.count <= this.perMinute) return { ok: true };
+    this.totals.rateLimited++;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startMs + 60_000 - now) / 1000)) };
   }
 }

@@ -43,4 +43,4 @@ export function testBackend(kind: BackendKind): TestBackend {
   };
 }
 
-export const EMPTY_TABLES = "TRUNCATE trades, trade_history, funding, recorder_health, callback_deliveries CASCADE";
+export const EMPTY_TABLES = "TRUNCATE trades, trade_history, funding, recorder_health, callback_deliveries, assetpay_budget CASCADE";

@@ -47,7 +47,14 @@ function envelope(status: number, body: unknown, headers: Record<string, string>
 
 const get = () => GET(new Request("http://127.0.0.1:3000/api/assetpay/balance"), undefined);
 
+let testStart = Date.now();
+
 beforeEach(() => {
+  // Each test starts ten minutes after the last: the server's shared balance answer and any AssetPay
+  // pause an earlier test caused (a 429 stops every caller until Retry-After) are over by then.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  testStart += 600_000;
+  vi.setSystemTime(testStart);
   fake.cookie = null;
   fake.session = null;
   assetPay = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
@@ -56,6 +63,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
