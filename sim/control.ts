@@ -55,6 +55,7 @@ const injectBody = z.strictObject({
 const apiKeySocketsBody = z.strictObject({ refuse: z.boolean() });
 const callbacksBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).nullable(), bearer: z.string().min(1).max(512).optional() });
 const rateBody = z.strictObject({ rate: z.number().min(0).max(10_000) });
+const maintenanceBody = z.strictObject({ mode: z.boolean() });
 const rateLimitBody = z.strictObject({ perMinute: z.number().int().min(1) });
 const fundingBody = z.strictObject({ kind: z.enum(["deposit", "withdrawal"]), status: z.enum(FUNDING_STATUSES).optional() });
 const tokenBody = z.strictObject({
@@ -218,6 +219,14 @@ export function controlRoutes(deps: ControlDeps): Route[] {
         const body = parseOrFail(rateBody, await jsonBody(ctx));
         engine.setRate(body.rate);
         sendData(ctx.res, { rate: engine.rate });
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/__sim/maintenance",
+      handler: async (ctx) => {
+        deps.health.maintenance = parseOrFail(maintenanceBody, await jsonBody(ctx)).mode;
+        sendData(ctx.res, { maintenance: { mode: deps.health.maintenance } });
       },
     },
     {

@@ -2,6 +2,7 @@
 
 import type { Engine } from "./engine/engine";
 import type { Clock } from "./engine/time";
+import type { SimHealth } from "./rest/health";
 import type { RateLimiter } from "./rest/rate-limit";
 import type { TokenGate } from "./token-gate";
 
@@ -14,4 +15,5 @@ export interface SimDeps {
   clock: Clock;
   gate: TokenGate;
   limiter: RateLimiter;
+  health: SimHealth;
 }

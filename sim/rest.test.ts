@@ -189,6 +189,19 @@ describe("wallet and ledger", () => {
   });
 });
 
+describe("GET /health", () => {
+  it("answers without an api-key, outside the rate limit, and reports maintenance mode set by the control API", async () => {
+    const up = await api(sim, "/health", { apiKey: null });
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({ status: "ok", maintenance: { mode: false } });
+    expect(typeof up.body.uptime).toBe("number");
+    expect(await control(sim, "maintenance", { mode: true })).toEqual({ maintenance: { mode: true } });
+    expect((await api(sim, "/health", { apiKey: null })).body).toMatchObject({ status: "maintenance", maintenance: { mode: true } });
+    await control(sim, "maintenance", { mode: false });
+    expect((await api(sim, "/health", { apiKey: null })).body.maintenance).toEqual({ mode: false });
+  });
+});
+
 describe("routing and rate limiting", () => {
   it("an unknown route is a 404 NOT_FOUND envelope", async () => {
     expectError(await api(sim, "/secure/nothing-here"), 404, "NOT_FOUND", 1003);

@@ -9,6 +9,7 @@ import { type CallbackSender, startCallbackSender } from "./callbacks";
 import { Engine } from "./engine/engine";
 import { systemClock, type Clock } from "./engine/time";
 import { createRequestHandler } from "./rest/api";
+import { createSimHealth } from "./rest/health";
 import { RateLimiter } from "./rest/rate-limit";
 import { attachSockets } from "./socket";
 import { signClientToken } from "./token";
@@ -109,13 +110,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     disconnectOnExpiry: o.disconnectOnExpiry,
   });
+  const health = createSimHealth(clock);
   const callbacks = startCallbackSender({
     engine,
     apiSecret,
     clock,
     target: options.callbackUrl ? { url: options.callbackUrl, ...(options.callbackBearer ? { bearer: options.callbackBearer } : {}) } : null,
   });
-  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, sockets, callbacks };
+  const deps = { engine, apiKey, apiSecret, merchantId: o.merchantId, tokenTtlSeconds: o.tokenTtlSeconds, clock, gate, limiter, health, sockets, callbacks };
   handle = createRequestHandler(deps, { control: o.control });
 
   await new Promise<void>((resolve, reject) => {

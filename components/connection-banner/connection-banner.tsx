@@ -3,7 +3,7 @@
 // shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
 // a resync. data-state carries the machine-readable state.
 import { memo } from "react";
-import { selectConnection, selectLastEventAt, selectLastResync, selectNow } from "@/lib/store/selectors";
+import { selectConnection, selectLastEventAt, selectLastResync, selectMeanEventGapMs, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { type ConnectionView, describeConnection } from "./connection-text";
@@ -30,13 +30,15 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const lastEventAt = useThrottledOpsStore(selectLastEventAt, 500);
   const lastResync = useOpsStore(selectLastResync);
   const now = useOpsStore(selectNow);
-  const view = describeConnection({ connection, lastEventAt, lastResync, now });
+  const meanEventGapMs = useThrottledOpsStore(selectMeanEventGapMs, 500);
+  const view = describeConnection({ connection, lastEventAt, lastResync, now, meanEventGapMs });
   const look = LOOK[view.tone];
   return (
     <div
       role="status"
       aria-label="Connection"
       data-state={view.state}
+      data-quiet={view.quiet ? "true" : undefined}
       title={connection.lastError ?? undefined}
       className={`flex min-w-0 items-center gap-2 rounded-md border px-2.5 py-1 text-xs ${look.box}`}
     >

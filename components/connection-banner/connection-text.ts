@@ -1,7 +1,10 @@
 // The connection banner's words for each state, plus the age of the last event and the note after a
 // resync. Pure so every state's text is unit-tested. The ticking `detail` is for eyes; `spoken` is a
 // coarse version for the live region, so screen readers are not told a new number every second.
-import type { ConnectionInfo, ConnectionState, ResyncRecord } from "@/lib/store/state";
+// A live socket that has been silent for much longer than the feed's usual gap is not shown as a
+// green "Live": the socket may be up while AssetPay sends nothing, and staff must not read that as
+// "nothing is happening". data-state stays `live` (its values are fixed); `quiet` carries it.
+import type { ConnectionCause, ConnectionInfo, ConnectionState, ResyncRecord } from "@/lib/store/state";
 import { formatDuration } from "@/lib/trades/format";
 
 export interface ConnectionView {
@@ -14,7 +17,22 @@ export interface ConnectionView {
   /** "Resynced 42 trades" for a minute after a resync (or its failure), while live. */
   resyncNote: string | null;
   tone: "good" | "busy" | "warning" | "bad";
+  /** Live, but silent for much longer than the recent event rate predicts (see quietAfterMs). */
+  quiet: boolean;
 }
+
+/** Silence shorter than this is never called quiet: a few idle seconds are normal for any merchant. */
+export const QUIET_MIN_MS = 30_000;
+/** ...and neither is silence under this many usual gaps between events. */
+export const QUIET_GAPS = 10;
+
+/** How long a live feed may be silent before the banner calls it quiet. */
+export function quietAfterMs(meanEventGapMs: number | null): number {
+  return Math.max(QUIET_MIN_MS, QUIET_GAPS * (meanEventGapMs ?? 0));
+}
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const formatClockLocal = (ms: number) => clockFormat.format(ms);
 
 export const RESYNC_NOTE_MS = 60_000;
 
@@ -47,13 +65,34 @@ interface DescribeInput {
   lastEventAt: number | null;
   lastResync: ResyncRecord | null;
   now: number;
+  /** The feed's usual gap between events (store diagnostics); null when not known yet. */
+  meanEventGapMs?: number | null;
+  /** Time of day for "quiet since"; the default is the browser's local time. */
+  formatClock?: (ms: number) => string;
 }
 
-export function describeConnection({ connection, lastEventAt, lastResync, now }: DescribeInput): ConnectionView {
+const CAUSE_WORDS: Record<ConnectionCause, string> = {
+  "assetpay-closed": "AssetPay closed the connection",
+  "assetpay-maintenance": "AssetPay reports maintenance",
+};
+
+export function describeConnection({
+  connection,
+  lastEventAt,
+  lastResync,
+  now,
+  meanEventGapMs = null,
+  formatClock = formatClockLocal,
+}: DescribeInput): ConnectionView {
   const { state } = connection;
   const age = lastEventAt === null ? null : Math.max(0, now - lastEventAt);
   const lastEvent = age === null ? "no events yet" : `last event ${formatDuration(age)} ago`;
   const lastEventSpoken = age === null ? "no events yet" : `last event ${coarseAge(age)}`;
+
+  // Silent since the last event, or since connecting when none came yet.
+  const silentSince = lastEventAt ?? connection.connectedAt;
+  const quiet = state === "live" && silentSince !== null && now - silentSince > quietAfterMs(meanEventGapMs);
+  const cause = connection.cause ? `${CAUSE_WORDS[connection.cause]}; ` : "";
 
   let detail: string;
   let spoken: string;
@@ -63,8 +102,15 @@ export function describeConnection({ connection, lastEventAt, lastResync, now }:
       spoken = "opening the live feed";
       break;
     case "live":
-      detail = lastEvent;
-      spoken = lastEventSpoken;
+      if (quiet && silentSince !== null) {
+        const usual = meanEventGapMs === null ? "" : `; events usually every ${formatDuration(Math.max(1_000, meanEventGapMs))}`;
+        const what = lastEventAt === null ? "no events" : "no new events";
+        detail = `connected, ${what} since ${formatClock(silentSince)} (${formatDuration(now - silentSince)})${usual}`;
+        spoken = `connected, ${what} since ${formatClock(silentSince)}`;
+      } else {
+        detail = lastEvent;
+        spoken = lastEventSpoken;
+      }
       break;
     case "reconnecting": {
       const retry =
@@ -73,8 +119,8 @@ export function describeConnection({ connection, lastEventAt, lastResync, now }:
           : connection.nextRetryAt <= now
             ? "retrying now"
             : `next try in ${formatDuration(connection.nextRetryAt - now + 999)}`;
-      detail = `attempt ${connection.attempt}, ${retry} · ${lastEvent}`;
-      spoken = `attempt ${connection.attempt}; ${lastEventSpoken}`;
+      detail = `${cause}attempt ${connection.attempt}, ${retry} · ${lastEvent}`;
+      spoken = `${cause}attempt ${connection.attempt}; ${lastEventSpoken}`;
       break;
     }
     case "reauthenticating":
@@ -101,5 +147,13 @@ export function describeConnection({ connection, lastEventAt, lastResync, now }:
         (lastResync.changed > 0 ? ` (${lastResync.changed} changed)` : "");
   }
 
-  return { state, headline: HEADLINES[state], detail, spoken, resyncNote, tone: TONES[state] };
+  return {
+    state,
+    headline: quiet ? "Feed quiet" : HEADLINES[state],
+    detail,
+    spoken,
+    resyncNote,
+    tone: quiet ? "warning" : TONES[state],
+    quiet,
+  };
 }

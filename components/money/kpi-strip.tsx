@@ -7,6 +7,7 @@ import type { BoardSummary } from "@/lib/trades/board-summary";
 import { formatUsd } from "@/lib/trades/format";
 import { BalanceCard } from "./balance-card";
 import { StatCard } from "./stat-card";
+import { UNVERIFIED_TITLE, stalledCardDetail } from "./stalled-card-text";
 
 const COUNT = new Intl.NumberFormat("en-US");
 
@@ -38,17 +39,7 @@ export function KpiStrip({ summary }: { summary: BoardSummary }) {
             {COUNT.format(stalled)}
           </span>
         }
-        detail={
-          unverified > 0 ? (
-            <span title="In-flight trades not confirmed against AssetPay since the connection dropped: possibly stalled until the next resync">
-              + {COUNT.format(unverified)} possibly stalled (unverified)
-            </span>
-          ) : stalled > 0 ? (
-            "Past their stall limits"
-          ) : (
-            "None past their limits"
-          )
-        }
+        detail={<span title={unverified > 0 ? UNVERIFIED_TITLE : undefined}>{stalledCardDetail(stalled, unverified)}</span>}
       />
       <StatCard
         label="In flight"

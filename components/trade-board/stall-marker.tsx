@@ -7,7 +7,7 @@ import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useMemo } from "react";
 
 export const UNVERIFIED_TEXT =
-  "Possibly stalled (unverified): not confirmed against AssetPay since the connection dropped; checked again at the next resync.";
+  "Unverified: not confirmed against AssetPay since the connection dropped; checked again at the next resync.";
 
 export function StallMarker({ id, unverified }: { id: string; unverified: boolean }) {
   const reason = useOpsStore(useMemo(() => selectStallReason(id), [id]));
@@ -28,7 +28,7 @@ export function StallMarker({ id, unverified }: { id: string; unverified: boolea
   if (unverified) {
     return (
       <span title={UNVERIFIED_TEXT} className="inline-flex items-center rounded border border-dashed border-slate-400 px-1 py-px text-[11px] text-slate-300">
-        <span className="sr-only">Possibly stalled </span>unverified
+        unverified
       </span>
     );
   }

@@ -1,11 +1,11 @@
 import type { Socket } from "socket.io-client";
 import { describe, expect, it, vi } from "vitest";
 import type { ConnectionInfo } from "@/lib/store/state";
-import { ConnectionManager, type LiveSink } from "./connection-manager";
+import { ConnectionManager, type HealthVerdict, type LiveSink } from "./connection-manager";
 import { FakeSocket } from "./testing/fake-browser";
 import { TokenCache } from "./token-cache";
 
-function setup(options: { tokenStatus?: number } = {}) {
+function setup(options: { tokenStatus?: number; random?: number; health?: () => Promise<HealthVerdict> } = {}) {
   let now = 10_000;
   let serial = 0;
   const timers: { callback: () => void; ms: number }[] = [];
@@ -25,13 +25,19 @@ function setup(options: { tokenStatus?: number } = {}) {
     markUnverified: vi.fn(),
     requestResync: vi.fn(),
   };
-  const socket = new FakeSocket();
+  // A new socket per call, as the browser's factory does; the first is the page's socket.
+  const sockets: FakeSocket[] = [];
   const manager = new ConnectionManager({
     tokens,
     sink,
-    createSocket: () => socket as unknown as Socket,
+    createSocket: () => {
+      const created = new FakeSocket();
+      sockets.push(created);
+      return created as unknown as Socket;
+    },
     now: () => now,
-    random: () => 0,
+    random: () => options.random ?? 0,
+    ...(options.health ? { checkHealth: options.health } : {}),
     setTimer: (callback, ms) => {
       timers.push({ callback, ms });
       return timers.length;
@@ -40,7 +46,12 @@ function setup(options: { tokenStatus?: number } = {}) {
   });
   return {
     manager,
-    socket,
+    get socket(): FakeSocket {
+      const first = sockets[0];
+      if (!first) throw new Error("no socket created yet");
+      return first;
+    },
+    sockets,
     sink,
     updates,
     timers,
@@ -107,14 +118,14 @@ describe("ConnectionManager", () => {
     expect(t.sink.pushEvent).toHaveBeenCalledWith("trade", { trade: { id: "a" } }, expect.any(Number));
   });
 
-  it("reads a server-side disconnect as a refused token: re-mints at once and reconnects", async () => {
+  it("reads a server drop within the refusal window, before any event, as a refused token: re-mints at once", async () => {
     const t = setup();
     t.manager.start();
     await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
     t.socket.fire("connect");
-    t.advance(60_000);
+    t.advance(1_000);
     t.socket.fire("disconnect", "io server disconnect");
-    expect(t.last()?.state).toBe("reauthenticating");
+    expect(t.last()).toMatchObject({ state: "reauthenticating", cause: null });
     expect(t.sink.markUnverified).toHaveBeenCalled();
     expect(t.timers.at(-1)?.ms).toBe(0);
     t.timers.at(-1)?.callback();
@@ -124,6 +135,74 @@ describe("ConnectionManager", () => {
     t.socket.fire("trade", {});
     expect(t.last()?.state).toBe("live");
     expect(t.last()?.attempt).toBe(0);
+  });
+
+  it.each([
+    ["after an event", 0, true],
+    ["after outliving the refusal window", 60_000, false],
+  ])("reads a server drop of a socket accepted %s as AssetPay closing it: same token, back within 250–1,250 ms", async (_label, lived, withEvent) => {
+    for (const random of [0, 1]) {
+      const t = setup({ random });
+      t.manager.start();
+      await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+      t.socket.fire("connect");
+      if (withEvent) t.socket.fire("trade", {});
+      else t.timers.at(-1)?.callback(); // the refusal window passes
+      expect(t.last()?.state).toBe("live");
+      t.advance(lived + 100);
+      t.socket.fire("disconnect", "io server disconnect");
+      expect(t.last()).toMatchObject({ state: "reconnecting", attempt: 1, cause: "assetpay-closed", lastError: "AssetPay closed the connection" });
+      expect(t.sink.markUnverified).toHaveBeenCalled();
+      expect(t.timers.at(-1)?.ms).toBe(random === 0 ? 250 : 1_250);
+      t.timers.at(-1)?.callback();
+      // The token was accepted moments ago: no new mint for a deploy.
+      await vi.waitFor(() => expect(t.socket.connectCalls).toEqual(["tok-1", "tok-1"]));
+      expect(t.fetchToken).toHaveBeenCalledTimes(1);
+      t.socket.fire("connect");
+      t.socket.fire("trade", {});
+      expect(t.last()).toMatchObject({ state: "live", attempt: 0, cause: null });
+    }
+  });
+
+  it("keeps saying AssetPay closed the connection while reconnecting fails, and asks AssetPay's health after a few attempts", async () => {
+    const health = vi.fn(async (): Promise<HealthVerdict> => "maintenance");
+    const t = setup({ health });
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+    t.socket.fire("connect");
+    t.socket.fire("trade", {});
+    t.socket.fire("disconnect", "io server disconnect");
+    for (let attempt = 2; attempt <= 3; attempt += 1) {
+      t.timers.at(-1)?.callback();
+      await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(attempt));
+      t.socket.fire("connect_error", new Error("refused"));
+      expect(t.last()).toMatchObject({ state: "reconnecting", attempt });
+      if (attempt < 3) {
+        expect(t.last()?.cause).toBe("assetpay-closed");
+        expect(health).not.toHaveBeenCalled();
+      }
+    }
+    expect(health).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(t.last()).toMatchObject({ state: "reconnecting", attempt: 3, cause: "assetpay-maintenance" }));
+    // Once AssetPay is back, the banner forgets the maintenance.
+    t.timers.at(-1)?.callback();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(4));
+    t.socket.fire("connect");
+    t.socket.fire("trade", {});
+    expect(t.last()).toMatchObject({ state: "live", cause: null });
+  });
+
+  it("does not blame maintenance when AssetPay's health says it is up", async () => {
+    const health = vi.fn(async (): Promise<HealthVerdict> => "up");
+    const t = setup({ health });
+    t.manager.start();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(attempt));
+      t.socket.fire("connect_error", new Error("refused"));
+      t.timers.at(-1)?.callback();
+    }
+    await vi.waitFor(() => expect(health).toHaveBeenCalledTimes(1));
+    expect(t.updates.some((update) => update.cause === "assetpay-maintenance")).toBe(false);
   });
 
   it("reads a quiet drop right after connecting as an auth failure too", async () => {
@@ -160,16 +239,84 @@ describe("ConnectionManager", () => {
     t.manager.start();
     await vi.waitFor(() => expect(t.last()?.state).toBe("signed-out"));
     expect(t.timers).toHaveLength(0);
-    expect(t.socket.connectCalls).toHaveLength(0);
+    expect(t.sockets).toHaveLength(0);
   });
 
-  it("moves onto a refreshed token before the old one expires", async () => {
+  it("moves onto a refreshed token make-before-break: the new socket opens first, the old closes once it is accepted", async () => {
+    const t = setup();
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+    const old = t.socket;
+    old.fire("connect");
+    old.fire("trade", { n: 1 });
+    expect(t.last()?.state).toBe("live");
+    const liveAt = t.updates.length;
+
+    t.manager.onTokenRefreshed({ token: "tok-new", wsUrl: "ws://sim", expiresAt: 10_000 + 1_800_000 });
+    const fresh = t.sockets[1];
+    if (!fresh) throw new Error("no second socket");
+    expect(fresh.connectCalls).toEqual(["tok-new"]);
+    expect(old.disconnects).toBe(0);
+    // The old socket keeps delivering until the new one is accepted.
+    old.fire("trade", { n: 2 });
+    fresh.fire("connect");
+    old.fire("trade", { n: 3 });
+    expect(old.disconnects).toBe(0);
+    fresh.fire("trade", { n: 3 }); // the same event on both: a duplicate the store ignores
+    expect(old.disconnects).toBe(1);
+    fresh.fire("trade", { n: 4 });
+    old.fire("trade", { n: "after close" }); // listeners were removed: ignored
+
+    const payloads = vi.mocked(t.sink.pushEvent).mock.calls.map((call) => call[1]);
+    expect(payloads).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 3 }, { n: 4 }]);
+    // No gap: never unverified, no state but live, no extra resync.
+    expect(t.sink.markUnverified).not.toHaveBeenCalled();
+    expect(t.updates.slice(liveAt).every((update) => update.state === "live")).toBe(true);
+    expect(t.sink.requestResync).toHaveBeenCalledTimes(1);
+    // The new socket is now the page's socket: a later deploy drop is handled on it.
+    t.advance(60_000);
+    fresh.fire("disconnect", "io server disconnect");
+    expect(t.last()).toMatchObject({ state: "reconnecting", cause: "assetpay-closed" });
+  });
+
+  it("promotes the new socket once the refusal window passes, even with no event", async () => {
     const t = setup();
     t.manager.start();
     await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
     t.socket.fire("connect");
+    t.timers.at(-1)?.callback();
     t.manager.onTokenRefreshed({ token: "tok-new", wsUrl: "ws://sim", expiresAt: 10_000 + 1_800_000 });
-    expect(t.last()?.state).toBe("reauthenticating");
-    await vi.waitFor(() => expect(t.socket.connectCalls.length).toBe(2));
+    t.sockets[1]?.fire("connect");
+    expect(t.socket.disconnects).toBe(0);
+    t.advance(1_500);
+    t.timers.at(-1)?.callback();
+    expect(t.socket.disconnects).toBe(1);
+    expect(t.last()?.state).toBe("live");
+  });
+
+  it("keeps the old socket when AssetPay refuses the new token, and tries the swap again with a fresh one", async () => {
+    const t = setup();
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+    t.socket.fire("connect");
+    t.socket.fire("trade", {});
+    t.manager.onTokenRefreshed({ token: "tok-bad", wsUrl: "ws://sim", expiresAt: 10_000 + 1_800_000 });
+    const refused = t.sockets[1];
+    refused?.fire("connect");
+    t.advance(200);
+    refused?.fire("disconnect", "io server disconnect");
+    expect(t.socket.disconnects).toBe(0);
+    expect(t.last()?.state).toBe("live");
+    expect(t.sink.markUnverified).not.toHaveBeenCalled();
+    t.timers.at(-1)?.callback(); // the swap retry
+    await vi.waitFor(() => expect(t.sockets[2]?.connectCalls).toEqual(["tok-2"]));
+  });
+
+  it("does not open a second socket for a refreshed token while not live: the next attempt uses it", async () => {
+    const t = setup();
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toHaveLength(1));
+    t.manager.onTokenRefreshed({ token: "tok-new", wsUrl: "ws://sim", expiresAt: 10_000 + 1_800_000 });
+    expect(t.sockets).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import type { OpsStoreApi } from "@/lib/store/ops-store";
 import { heldItemsLookup, selectNonTerminalIds } from "@/lib/store/selectors";
 import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
 import { createEventBatcher } from "./event-batcher";
+import { fetchHealthVerdict } from "./health-client";
 import { parseSocketEvent } from "./parse-socket-event";
 import { startPeriodicResync } from "./periodic-resync";
 import { fetchRecorderFeed } from "./recorder-health-client";
@@ -46,6 +47,8 @@ const createBrowserSocket: SocketFactory = (wsUrl) =>
     autoConnect: false,
     // The connection manager owns retries (see connection-manager.ts for why).
     reconnection: false,
+    // Its own engine per socket: the token swap holds the old and the new socket open at once.
+    forceNew: true,
     query: {},
   });
 
@@ -128,6 +131,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   const manager = new ConnectionManager({
     tokens,
     createSocket,
+    checkHealth: () => fetchHealthVerdict(),
     sink: {
       pushEvent: (event, payload, receivedAt) => batcher.push(parseSocketEvent(event, payload, receivedAt, heldItems)),
       setConnection: (update) => store.getState().setConnection(update),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { SignedOutError, TokenCache, TokenFetchError, refreshDelayMs } from "./token-cache";
+import { MIN_REFRESH_INTERVAL_MS, SignedOutError, TokenCache, TokenFetchError, refreshDelayMs } from "./token-cache";
 
 function tokenResponse(expiresAt: number, token = "tok") {
   return new Response(JSON.stringify({ token, expiresAt: new Date(expiresAt).toISOString(), wsUrl: "http://127.0.0.1:4010" }), {
@@ -25,13 +25,71 @@ function fakeTimers() {
   };
 }
 
+const LIFETIMES_S = [30, 45, 75, 900, 86_400];
+
 describe("refreshDelayMs", () => {
-  it("refreshes with at least a minute to spare, well before expiry", () => {
+  it("keeps the 15-minute default as before: 80 % of the lifetime, minus up to 10 % jitter", () => {
     const fifteenMinutes = 15 * 60_000;
-    const delay = refreshDelayMs(0, fifteenMinutes, 0);
-    expect(delay).toBe(fifteenMinutes * 0.8);
+    expect(refreshDelayMs(0, fifteenMinutes, 0)).toBe(fifteenMinutes * 0.8);
     expect(refreshDelayMs(0, fifteenMinutes, 1)).toBe(fifteenMinutes * 0.7);
-    expect(refreshDelayMs(0, 90_000, 0)).toBe(30_000);
+  });
+
+  it.each(LIFETIMES_S)("refreshes a %i s token well inside its life, never at once", (seconds) => {
+    const lifetime = seconds * 1_000;
+    for (const random of [0, 0.5, 0.999]) {
+      const delay = refreshDelayMs(0, lifetime, random);
+      // At least 10 s (or half the life) before expiry: time to mint and open the next socket.
+      expect(lifetime - delay).toBeGreaterThanOrEqual(Math.min(10_000, lifetime / 2));
+      // The token is used for at least 40 % of its life, so mints stay ≈ elapsed / lifetime.
+      expect(delay).toBeGreaterThanOrEqual(lifetime * 0.4);
+      expect(delay).toBeGreaterThanOrEqual(MIN_REFRESH_INTERVAL_MS);
+    }
+  });
+
+  it("short tokens: 10 s lead for 30 s and 45 s; 20 % for 75 s", () => {
+    expect(refreshDelayMs(0, 30_000, 0)).toBe(20_000);
+    expect(refreshDelayMs(0, 45_000, 0)).toBe(35_000);
+    expect(refreshDelayMs(0, 75_000, 0)).toBe(60_000);
+  });
+
+  it("never refreshes more often than every few seconds, even for a token that is already expired", () => {
+    expect(refreshDelayMs(0, 1_000, 0)).toBe(MIN_REFRESH_INTERVAL_MS);
+    expect(refreshDelayMs(5_000, 0, 0.5)).toBe(MIN_REFRESH_INTERVAL_MS);
+  });
+});
+
+/** Runs a token cache against a token route minting `lifetimeMs` tokens for `elapsedMs` of fake time. */
+async function runFor(lifetimeMs: number, elapsedMs: number, random: () => number) {
+  let now = 0;
+  let serial = 0;
+  const fetchToken = vi.fn(async () => tokenResponse(now + lifetimeMs, `tok-${++serial}`));
+  const timers = fakeTimers();
+  const cache = new TokenCache({ fetchToken, now: () => now, random, setTimer: (cb, ms) => timers.setTimer(cb, now + ms), clearTimer: timers.clearTimer });
+  await cache.get();
+  let worstRemaining = Number.POSITIVE_INFINITY;
+  while (now < elapsedMs) {
+    const next = timers.timers.reduce((a, b) => (b.at < a.at ? b : a));
+    // Between refreshes the token in hand is still valid (and handed out): no gap for a reconnect.
+    now = next.at - 1;
+    worstRemaining = Math.min(worstRemaining, (cache.current()?.expiresAt ?? 0) - now);
+    now = next.at;
+    timers.clearTimer(next.handle);
+    next.callback();
+    for (let spin = 0; spin < 20 && timers.timers.length === 0; spin += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(timers.timers).toHaveLength(1);
+  }
+  return { mints: fetchToken.mock.calls.length, worstRemaining };
+}
+
+describe("refresh over time", () => {
+  it.each(LIFETIMES_S)("mints about once per %i s lifetime and always holds a usable token", async (seconds) => {
+    const lifetime = seconds * 1_000;
+    const elapsed = Math.max(3 * 60_000, 10 * lifetime);
+    let flip = 0;
+    const { mints, worstRemaining } = await runFor(lifetime, elapsed, () => (flip++ % 3) / 3);
+    expect(mints).toBeGreaterThanOrEqual(Math.floor(elapsed / lifetime));
+    expect(mints).toBeLessThanOrEqual(Math.ceil(elapsed / (0.5 * lifetime)) + 1);
+    expect(worstRemaining).toBeGreaterThan(0);
   });
 });
 
@@ -70,7 +128,8 @@ describe("TokenCache", () => {
     const fetchToken = vi.fn(async () => tokenResponse(now + 60_000));
     const cache = new TokenCache({ fetchToken, now: () => now, ...fakeTimers() });
     await cache.get();
-    now = 50_000;
+    // Less than 15 % of its life left (9 s of 60 s): too close to expiry to open a socket with.
+    now = 52_000;
     expect(cache.current()).toBeNull();
     await cache.get();
     expect(fetchToken).toHaveBeenCalledTimes(2);
@@ -103,5 +162,33 @@ describe("TokenCache", () => {
     const cache = new TokenCache({ fetchToken, ...fakeTimers() });
     await expect(cache.get()).rejects.toBeInstanceOf(TokenFetchError);
     expect(cache.current()).toBeNull();
+  });
+});
+
+describe("TokenCache refresh pacing", () => {
+  it("hands a 30 s token out until its successor is minted, without a second mint", async () => {
+    let now = 0;
+    let serial = 0;
+    const fetchToken = vi.fn(async () => tokenResponse(now + 30_000, `tok-${++serial}`));
+    const cache = new TokenCache({ fetchToken, now: () => now, random: () => 0, ...fakeTimers() });
+    await cache.get();
+    now = 19_000; // just before the scheduled refresh at 20 s
+    expect((await cache.get()).token).toBe("tok-1");
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers a refresh within a few seconds of a mint with the token just minted", async () => {
+    let now = 0;
+    let serial = 0;
+    const fetchToken = vi.fn(async () => tokenResponse(now + 900_000, `tok-${++serial}`));
+    const cache = new TokenCache({ fetchToken, now: () => now, ...fakeTimers() });
+    await cache.get();
+    now = 1_000;
+    expect((await cache.refresh()).token).toBe("tok-1");
+    now = MIN_REFRESH_INTERVAL_MS + 1;
+    expect((await cache.refresh()).token).toBe("tok-2");
+    // A refused token is dropped, so the next refresh mints even right after a mint.
+    cache.invalidate();
+    expect((await cache.refresh()).token).toBe("tok-3");
   });
 });

@@ -49,12 +49,37 @@ export interface TokenCacheOptions {
   onSignedOut?: () => void;
 }
 
-/** Refresh when 80 % of the lifetime is gone, at least 60 s before expiry, minus up to 10 % jitter. */
+/** Never refresh sooner than this after a mint, whatever the lifetime: a broken clock or a tiny TTL must not spin. */
+export const MIN_REFRESH_INTERVAL_MS = 5_000;
+
+/**
+ * How long before `exp` to refresh: 20 % of the lifetime, but at least 10 s (the mint round-trip, the
+ * new socket's open and AssetPay's ~1.5 s refusal window all fit in it), and never more than half the
+ * lifetime, so a short token is still used for most of its life. The old max(60 s, 20 %) was at least
+ * the whole lifetime for tokens of 75 s or less, which refreshed at once, forever.
+ */
+export function refreshLeadMs(lifetimeMs: number): number {
+  return Math.min(Math.max(lifetimeMs * 0.2, 10_000), lifetimeMs * 0.5);
+}
+
+/**
+ * Delay from issue to refresh: the lifetime minus the lead, minus up to 10 % of the lifetime as jitter
+ * (so a room full of tabs does not refresh at once), and never under MIN_REFRESH_INTERVAL_MS. With any
+ * lifetime from 30 s up a token is used for 40–80 % of its life: mints ≈ elapsed / (most of the lifetime).
+ */
 export function refreshDelayMs(issuedAt: number, expiresAt: number, random: number): number {
   const lifetime = Math.max(0, expiresAt - issuedAt);
-  const lead = Math.max(60_000, lifetime * 0.2);
   const jitter = lifetime * 0.1 * random;
-  return Math.max(0, lifetime - lead - jitter);
+  return Math.max(MIN_REFRESH_INTERVAL_MS, lifetime - refreshLeadMs(lifetime) - jitter);
+}
+
+/**
+ * A token with less than this left is not handed out for a new connection: `minRemainingMs`, but for a
+ * short token never more than 15 % of its life, which is less than the refresh lead (≥ 20 %), so the
+ * token in hand stays usable until its successor arrives instead of forcing a second mint.
+ */
+function usableRemainingMs(lifetimeMs: number, minRemainingMs: number): number {
+  return Math.min(minRemainingMs, lifetimeMs * 0.15);
 }
 
 const defaultFetch = () =>
@@ -67,6 +92,10 @@ const defaultFetch = () =>
 
 export class TokenCache {
   private cached: ClientToken | null = null;
+  /** Lifetime of the cached token as this browser measured it (request to `exp`). */
+  private cachedLifetimeMs = 0;
+  /** When the last successful mint was requested; a refresh sooner than MIN_REFRESH_INTERVAL_MS reuses it. */
+  private lastMintAt: number | null = null;
   private inFlight: Promise<ClientToken> | null = null;
   private refreshTimer: unknown = null;
   private signedOut = false;
@@ -89,7 +118,8 @@ export class TokenCache {
   /** A token good for at least `minRemainingMs`, or null. Never blocks. */
   current(): ClientToken | null {
     if (!this.cached) return null;
-    return this.cached.expiresAt - this.now() > this.minRemainingMs ? this.cached : null;
+    const remaining = this.cached.expiresAt - this.now();
+    return remaining > usableRemainingMs(this.cachedLifetimeMs, this.minRemainingMs) ? this.cached : null;
   }
 
   /** The current token, or a fresh one; concurrent callers share one request. */
@@ -104,6 +134,12 @@ export class TokenCache {
 
   refresh(): Promise<ClientToken> {
     if (this.signedOut) return Promise.reject(new SignedOutError());
+    // A token minted moments ago and not refused is as fresh as a new one would be: no mint storm,
+    // whatever calls refresh() in a loop. A refused token was invalidated, so it is not reused here.
+    const cached = this.cached;
+    if (cached && this.lastMintAt !== null && this.now() - this.lastMintAt < MIN_REFRESH_INTERVAL_MS && cached.expiresAt > this.now()) {
+      return Promise.resolve(cached);
+    }
     this.inFlight ??= this.fetchAndStore().finally(() => {
       this.inFlight = null;
     });
@@ -146,6 +182,8 @@ export class TokenCache {
     }
     const token: ClientToken = { token: parsed.data.token, wsUrl: parsed.data.wsUrl, expiresAt };
     this.cached = token;
+    this.cachedLifetimeMs = Math.max(0, expiresAt - requestedAt);
+    this.lastMintAt = requestedAt;
     this.scheduleRefresh(requestedAt, expiresAt);
     this.options.onRefreshed?.(token);
     return token;

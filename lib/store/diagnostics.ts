@@ -44,10 +44,31 @@ function addRate(prev: readonly RateBucket[], times: readonly number[]): readonl
   return out.sort((a, b) => a.second - b.second);
 }
 
+/** Weight of the newest gap in the smoothed mean: about the last 20 events count. */
+const GAP_SMOOTHING = 0.1;
+
+/**
+ * The smoothed gap between events, so the connection banner can tell a feed that is quiet for longer
+ * than usual from one that is always slow. Gaps are measured in arrival order from the previous event.
+ */
+function addGaps(prevMean: number | null, prevLast: number | null, times: readonly number[]): number | null {
+  let mean = prevMean;
+  let last = prevLast;
+  for (const t of [...times].sort((a, b) => a - b)) {
+    if (last !== null) {
+      const gap = Math.max(0, t - last);
+      mean = mean === null ? gap : mean + GAP_SMOOTHING * (gap - mean);
+    }
+    if (last === null || t > last) last = t;
+  }
+  return mean;
+}
+
 export function recordEvents(prev: Diagnostics, tally: EventTally): Diagnostics {
   if (tally.received === 0) return prev;
   let lastEventAt = prev.lastEventAt;
   for (const t of tally.receivedAt) if (lastEventAt === null || t > lastEventAt) lastEventAt = t;
+  const meanEventGapMs = addGaps(prev.meanEventGapMs, prev.lastEventAt, tally.receivedAt);
   return {
     ...prev,
     eventsReceived: prev.eventsReceived + tally.received,
@@ -58,6 +79,7 @@ export function recordEvents(prev: Diagnostics, tally: EventTally): Diagnostics 
         : [...prev.lastMalformedReasons, ...tally.malformedReasons].slice(-MAX_MALFORMED_REASONS),
     unknownStatuses: addUnknown(prev.unknownStatuses, tally.unknownStatuses),
     lastEventAt,
+    meanEventGapMs,
     eventRate: addRate(prev.eventRate, tally.receivedAt),
     contracts:
       tally.legacy === 0 && tally.current === 0

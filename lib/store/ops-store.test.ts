@@ -61,7 +61,7 @@ describe("createOpsStore", () => {
     store.getState().setConnection({ state: "connecting" });
     expect(listener).not.toHaveBeenCalled();
     store.getState().setConnection({ state: "live", connectedAt: T0, attempt: 0 });
-    expect(store.getState().connection).toEqual({ state: "live", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: T0 });
+    expect(store.getState().connection).toEqual({ state: "live", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: T0, cause: null });
     store.getState().setConnection({ lastError: null, nextRetryAt: T0 + 5000, state: "reconnecting", attempt: 1 });
     expect(store.getState().connection.nextRetryAt).toBe(T0 + 5000);
   });

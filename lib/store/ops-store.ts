@@ -38,13 +38,15 @@ function patchConnection(prev: ConnectionInfo, patch: Partial<ConnectionInfo>): 
     nextRetryAt: patch.nextRetryAt !== undefined ? patch.nextRetryAt : prev.nextRetryAt,
     lastError: patch.lastError !== undefined ? patch.lastError : prev.lastError,
     connectedAt: patch.connectedAt !== undefined ? patch.connectedAt : prev.connectedAt,
+    cause: patch.cause !== undefined ? patch.cause : prev.cause,
   };
   const same =
     next.state === prev.state &&
     next.attempt === prev.attempt &&
     next.nextRetryAt === prev.nextRetryAt &&
     next.lastError === prev.lastError &&
-    next.connectedAt === prev.connectedAt;
+    next.connectedAt === prev.connectedAt &&
+    next.cause === prev.cause;
   return same ? prev : next;
 }
 

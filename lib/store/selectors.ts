@@ -21,6 +21,7 @@ export const selectNow = (state: OpsState): number => state.now;
 export const selectConnection = (state: OpsState) => state.connection;
 export const selectDiagnostics = (state: OpsState) => state.diagnostics;
 export const selectLastEventAt = (state: OpsState): number | null => state.diagnostics.lastEventAt;
+export const selectMeanEventGapMs = (state: OpsState): number | null => state.diagnostics.meanEventGapMs;
 export const selectLastResync = (state: OpsState) => state.diagnostics.lastResync;
 export const selectRecorderDiagnostics = (state: OpsState) => state.diagnostics.recorder;
 export const selectRetention = (state: OpsState) => state.retention;

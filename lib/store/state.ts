@@ -39,12 +39,19 @@ export interface StoredTrade {
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "reauthenticating" | "offline" | "signed-out";
 
+/**
+ * Why the feed is down, when we know more than the state says: AssetPay closed an accepted socket (a
+ * deploy), or AssetPay's `GET /health` reports maintenance while reconnecting keeps failing.
+ */
+export type ConnectionCause = "assetpay-closed" | "assetpay-maintenance";
+
 export interface ConnectionInfo {
   state: ConnectionState;
   attempt: number;
   nextRetryAt: number | null;
   lastError: string | null;
   connectedAt: number | null;
+  cause: ConnectionCause | null;
 }
 
 export interface ResyncRecord {
@@ -93,6 +100,8 @@ export interface Diagnostics {
   contracts: { current: number; legacy: number };
   /** Null until the recorder's health has been read once. */
   recorder: RecorderDiagnostics | null;
+  /** Smoothed gap between consecutive events (ms), null before the second: how often the feed usually speaks. */
+  meanEventGapMs: number | null;
 }
 
 export interface Retention {
@@ -138,7 +147,7 @@ export function createInitialState(options: OpsStateOptions = {}): OpsState {
     trades: new TradeMap(),
     tradesVersion: 0,
     funding: { deposits: new Map(), withdrawals: new Map() },
-    connection: { state: "connecting", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null },
+    connection: { state: "connecting", attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null, cause: null },
     diagnostics: {
       eventsReceived: 0,
       malformedIgnored: 0,
@@ -151,6 +160,7 @@ export function createInitialState(options: OpsStateOptions = {}): OpsState {
       eventRate: [],
       contracts: { current: 0, legacy: 0 },
       recorder: null,
+      meanEventGapMs: null,
     },
     retention: { cap: normalizeCap(options.retentionCap ?? DEFAULT_RETENTION_CAP), evicted: 0, terminalCount: 0 },
     now: options.now ?? Date.now(),

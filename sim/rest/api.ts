@@ -8,6 +8,7 @@ import { ApiError, sendError } from "../envelope";
 import { requireApiKey } from "./api-key";
 import { authenticateClient } from "./authenticate-client";
 import { bodyReader, matchRoute, type Route } from "./context";
+import { sendHealth } from "./health";
 import { ledgerTransactions } from "./ledger";
 import { getTrades, listTrades } from "./trades";
 import { walletBalance } from "./wallet";
@@ -26,6 +27,11 @@ export function createRequestHandler(deps: ControlDeps, options: { control: bool
     try {
       const url = new URL(req.url ?? "/", "http://sim.local");
       const method = req.method ?? "GET";
+      if (method === "GET" && url.pathname === "/health") {
+        // Like AssetPay's: no api-key and outside the rate limit.
+        sendHealth(res, deps.health, deps.clock);
+        return;
+      }
       const isControl = url.pathname === "/__sim" || url.pathname.startsWith("/__sim/");
       const match = matchRoute(isControl ? simRoutes : apiRoutes, method, url.pathname);
       if (!match) throw new ApiError("NOT_FOUND", `No route for ${method} ${url.pathname}`);
