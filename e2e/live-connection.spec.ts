@@ -6,20 +6,23 @@ import { expect, test, type Page } from "@playwright/test";
 import { bannerStates, connectionBanner, expectLive, openLiveBoard, recordBannerStates, renderedRows, tradeCount, tradeRow } from "./support/board";
 import { signInAt } from "./support/fixtures";
 import { e2eEnv } from "./support/env";
-import { startAppProcess, startSimulatorProcess, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
+import { startSimulatorProcess, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
+import { startDashboard, type RunningDashboard } from "./support/recorder";
 import { simRequestTo, type SimTrade } from "./support/sim-control";
 
 let sim: RunningSimulatorProcess;
+let dashboard: RunningDashboard;
 let app: RunningProcess;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   sim = await startSimulatorProcess("live-sim", { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", SIM_SEED: "live-connection" });
-  app = await startAppProcess("live-app", { simulator: sim, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS") });
+  dashboard = await startDashboard("live", { simulator: sim, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS") });
+  app = dashboard.app;
 });
 
 test.afterAll(async () => {
-  await app?.stop();
+  await dashboard?.stop();
   await sim?.stop();
 });
 

@@ -59,6 +59,9 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) fail(`next build failed (exit ${result.status ?? result.signal}); fix the error above and run npm start again.`);
 }
 
+/** Checked to give a first screen with every kind of state (see e2e/demo-start.spec.ts). */
+const DEMO_SIM_SEED = "demo";
+
 interface DemoSetup {
   env: NodeJS.ProcessEnv;
   banner: string[];
@@ -77,6 +80,9 @@ async function startDemo(supervisor: Supervisor, plan: StartPlan, base: NodeJS.P
     host: HOST,
     ...(base.SIM_API_KEY ? { apiKey: base.SIM_API_KEY } : {}),
     ...(base.SIM_API_SECRET ? { apiSecret: base.SIM_API_SECRET } : {}),
+    // A fixed seed unless one is asked for: the demo's earlier history (which the first screen shows)
+    // is then the same every time, with stalled, held, reverted and failed trades in it.
+    seed: base.SIM_SEED?.trim() || DEMO_SIM_SEED,
   });
   supervisor.add({ name: "simulator", stop: () => simulator.close() });
 

@@ -1,10 +1,10 @@
 // Starts the event recorder (`recorder/main.ts`, the process `npm start` runs beside the app) for an
 // end-to-end run, against a simulator, on PGlite in a directory of the spec's choosing or on PostgreSQL,
 // and waits until its socket is connected. The app that should read its data gets `recorderEnv(...)`.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, stopChild, type RunningSimulatorProcess } from "./processes";
+import { type AppOptions, launch, type RunningProcess, type RunningSimulatorProcess, startAppProcess, stopChild } from "./processes";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -98,4 +98,44 @@ export async function startRecorderProcess(name: string, options: RecorderProces
     throw error;
   });
   return { storage: options.storage, stop: () => stopChild(child) };
+}
+
+export interface RunningDashboard {
+  app: RunningProcess;
+  recorder: RunningRecorderProcess;
+  /** Stops the app, then its recorder, and removes a temporary PGlite directory this helper made. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A dashboard as `npm start` runs it: the app and its own recorder on one store (a fresh PGlite
+ * directory unless `storage` is given). Browser resyncs read the recorder's store, so an app without
+ * a recorder cannot repair what a dropped socket missed.
+ */
+export async function startDashboard(label: string, options: AppOptions & { storage?: RecorderStorage }): Promise<RunningDashboard> {
+  const madeDir = options.storage === undefined ? tempRecorderDir(label) : null;
+  const storage = options.storage ?? { dataDir: madeDir as string };
+  const removeDir = async () => {
+    if (madeDir) rmSync(madeDir, { recursive: true, force: true });
+  };
+  const recorder = await startRecorderProcess(`${label}-recorder`, { simulator: options.simulator, storage }).catch(async (error: unknown) => {
+    await removeDir();
+    throw error;
+  });
+  try {
+    const app = await startAppProcess(`${label}-app`, { ...options, extraEnv: { ...recorderEnv(storage), ...options.extraEnv } });
+    return {
+      app,
+      recorder,
+      stop: async () => {
+        await app.stop();
+        await recorder.stop();
+        await removeDir();
+      },
+    };
+  } catch (error) {
+    await recorder.stop();
+    await removeDir();
+    throw error;
+  }
 }

@@ -20,7 +20,7 @@ import type { ConnectionCause, ConnectionInfo, ConnectionState } from "@/lib/sto
 import { SOCKET_EVENT_NAMES, type SocketEventName } from "@/lib/wire/socket-events";
 import { SignedOutError, TokenFetchError, type ClientToken, type TokenCache } from "./token-cache";
 
-export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic" | "manual";
+export type ResyncReason = "connected" | "visible" | "online" | "snapshot" | "periodic" | "manual" | "follow-up";
 
 export interface LiveSink {
   pushEvent(event: SocketEventName, payload: unknown, receivedAt: number): void;

@@ -118,6 +118,34 @@ describe("live session", () => {
     expect(routes.count("resync")).toBe(3);
   });
 
+  it("asks again every 5 seconds while the recorder had not caught up, and stops once it has", async () => {
+    const answers = [false, false, true];
+    let call = 0;
+    const routes = fakeRoutes({
+      snapshot: neverAnswers,
+      resync: () => json(200, { trades: [], funding: [], reconciled: answers[call++] ?? true }),
+    });
+    start(routes);
+    await settle();
+    openedSocket().fire("connect");
+    await settle();
+    expect(routes.count("resync")).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(routes.count("resync")).toBe(1);
+    await vi.advanceTimersByTimeAsync(100);
+    await settle();
+    expect(routes.count("resync")).toBe(2);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await settle();
+    expect(routes.count("resync")).toBe(3);
+
+    // The third answer says the recorder caught up: no more follow-ups.
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle();
+    expect(routes.count("resync")).toBe(3);
+  });
+
   it("resyncs when a hidden tab becomes visible, at most once per 10 seconds", async () => {
     const routes = fakeRoutes();
     start(routes);

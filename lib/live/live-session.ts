@@ -7,6 +7,7 @@ import { io } from "socket.io-client";
 import { onEveryMultiple } from "@/lib/store/clock-grid";
 import type { OpsEvent } from "@/lib/store/ingest";
 import type { OpsStoreApi } from "@/lib/store/ops-store";
+import type { ResyncResult } from "@/lib/store/resync";
 import { heldItemsLookup, selectNonTerminalIds } from "@/lib/store/selectors";
 import { ConnectionManager, type ResyncReason, type SocketFactory } from "./connection-manager";
 import { createEventBatcher } from "./event-batcher";
@@ -27,6 +28,13 @@ export interface LiveSession {
 
 /** A visible-again tab resyncs at most this often: switching tabs back and forth is common. */
 const VISIBLE_RESYNC_MIN_INTERVAL_MS = 10_000;
+
+/**
+ * A resync answered before the recorder finished the reconcile it asked for is asked again this much
+ * later, up to this many times in a row (the recorder honours AssetPay's 429s, up to a minute or so).
+ */
+const RESYNC_FOLLOW_UP_MS = 5_000;
+const MAX_RESYNC_FOLLOW_UPS = 24;
 
 /**
  * On a healthy socket, in-flight trades are re-read this often (see periodic-resync.ts). A merchant
@@ -61,6 +69,22 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
   let stopClock: (() => void) | null = null;
   let stopPeriodicResync: (() => void) | null = null;
   let recorderHealthTimer: ReturnType<typeof setInterval> | null = null;
+  let followUpTimer: ReturnType<typeof setTimeout> | null = null;
+  let followUpsLeft = MAX_RESYNC_FOLLOW_UPS;
+
+  /** The answer trailed AssetPay (the recorder had not reconciled yet): ask again shortly, a bounded number of times. */
+  function followUpIfBehind(result: ResyncResult): void {
+    if (result.recorderCaughtUp !== false) {
+      followUpsLeft = MAX_RESYNC_FOLLOW_UPS;
+      return;
+    }
+    if (followUpTimer !== null || followUpsLeft === 0 || !running) return;
+    followUpsLeft -= 1;
+    followUpTimer = setTimeout(() => {
+      followUpTimer = null;
+      void resync("follow-up");
+    }, RESYNC_FOLLOW_UP_MS);
+  }
 
   async function runResync(): Promise<void> {
     // Anything queued must be in the store first, or its ids would be missing from the request.
@@ -70,6 +94,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       const result = await fetchResync(ids, Date.now);
       batcher.flush();
       store.getState().applyResync(result);
+      followUpIfBehind(result);
     } catch (error) {
       if (error instanceof ResyncSignedOutError) {
         manager.stop();
@@ -170,6 +195,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     },
     stop() {
       running = false;
+      if (followUpTimer !== null) clearTimeout(followUpTimer);
+      followUpTimer = null;
       manager.stop();
       tokens.dispose();
       batcher.dispose();

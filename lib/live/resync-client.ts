@@ -14,6 +14,8 @@ const responseSchema = z.object({
   /** Asked-about trades AssetPay no longer knows (the recorder confirmed each with a single-ref 404). */
   missingIds: z.array(z.string().min(1).max(256)).max(100_000).optional(),
   errors: z.array(z.string()).optional(),
+  /** Whether the recorder finished the reconcile this resync asked for before answering. */
+  reconciled: z.boolean().optional(),
 });
 
 export class ResyncSignedOutError extends Error {}
@@ -54,6 +56,7 @@ export async function fetchResync(tradeIds: string[], now: () => number, fetchIm
     funding: funding.values,
     at: now(),
     ...(body.data.missingIds && body.data.missingIds.length > 0 ? { missingIds: body.data.missingIds } : {}),
+    ...(body.data.reconciled === false ? { recorderCaughtUp: false } : {}),
     ...(problems.length > 0 ? { error: problems.slice(0, 3).join("; ") } : {}),
   };
 }

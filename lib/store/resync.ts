@@ -16,6 +16,11 @@ export interface ResyncResult {
   error?: string;
   /** Trades AssetPay no longer knows (see ./missing-trades), when the answer names them. */
   missingIds?: readonly string[];
+  /**
+   * False when the recorder had not finished the reconcile this resync asked for (its AssetPay budget
+   * was paused, or AssetPay was slow): the answer may trail AssetPay, so the live session asks again.
+   */
+  recorderCaughtUp?: boolean;
 }
 
 export function applyResync(state: OpsState, result: ResyncResult): OpsState {
