@@ -7,8 +7,8 @@ import { postgresAvailability, startThrowawayPostgres, type PostgresCluster } fr
 import { expectLive, tradeCount, tradeRow } from "./support/board";
 import { e2eEnv } from "./support/env";
 import { expect, signIn, test } from "./support/fixtures";
-import { startAppProcess, type RunningProcess } from "./support/processes";
-import { type RecorderStorage, type RunningRecorderProcess, recorderEnv, startRecorderProcess, tempRecorderDir } from "./support/recorder";
+import type { RunningProcess } from "./support/processes";
+import { type RecorderStorage, type RunningRecorderProcess, startDashboard, startRecorderProcess, tempRecorderDir } from "./support/recorder";
 import { sharedSimulator } from "./support/extra-apps";
 import { type SimTrade, simRequest } from "./support/sim-control";
 
@@ -62,15 +62,8 @@ async function searchFor(page: Page, id: string): Promise<void> {
 
 /** A recorder and a dashboard reading its data, against the shared simulator. */
 async function startPair(label: string, storage: RecorderStorage): Promise<{ app: RunningProcess; recorder: RunningRecorderProcess }> {
-  const simulator = sharedSimulator();
-  const recorder = await startRecorderProcess(`${label}-recorder`, { simulator, storage });
-  try {
-    const app = await startAppProcess(`${label}-app`, { simulator, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS"), extraEnv: recorderEnv(storage) });
-    return { app, recorder };
-  } catch (error) {
-    await recorder.stop();
-    throw error;
-  }
+  const { app, recorder } = await startDashboard(label, { simulator: sharedSimulator(), staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS"), storage });
+  return { app, recorder };
 }
 
 test("trades from before the browser opened, one stalled for 30 minutes, appear with their recorded history", async ({ page, baseURL }) => {
