@@ -62,8 +62,7 @@ export async function startSimulatorProcess(
   return { url, port, apiKey, apiSecret, stop: () => stopChild(child) };
 }
 
-export function makeStaffCredentials(): StaffCredentials & { accounts: string } {
-  const email = "ops@example.test";
+export function makeStaffCredentials(email = "ops@example.test"): StaffCredentials & { accounts: string } {
   const password = `pw-${randomBytes(6).toString("hex")}`;
   return { email, password, accounts: `${email}:${bcrypt.hashSync(password, 10)}` };
 }
