@@ -56,6 +56,15 @@ function countFailure(into: TabCounters, what: string, status: number): void {
   into.failures.set(key, (into.failures.get(key) ?? 0) + 1);
 }
 
+function countNoAnswer(into: TabCounters, what: string, error: unknown): void {
+  if (what === "resync") into.resyncFailed += 1;
+  if (what === "balance") into.balanceFailed += 1;
+  if (what === "token") into.tokenFailed += 1;
+  const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.message) : String(error);
+  const key = `${what} no answer (${cause})`;
+  into.failures.set(key, (into.failures.get(key) ?? 0) + 1);
+}
+
 async function resync(appUrl: string, cookie: string, ids: readonly string[], into: TabCounters): Promise<void> {
   const t0 = performance.now();
   const response = await fetch(`${appUrl}/api/assetpay/resync`, {
@@ -98,12 +107,17 @@ async function token(appUrl: string, cookie: string, into: TabCounters): Promise
 /** One tab's schedule for `seconds`, starting after `offsetMs`; resolves when its last request answered. */
 async function runTab(appUrl: string, cookie: string, ids: readonly string[], offsetMs: number, seconds: number, into: TabCounters): Promise<void> {
   const pending: Promise<void>[] = [];
-  const at = (delayMs: number, fn: () => Promise<void>) =>
-    pending.push(new Promise<void>((resolve) => setTimeout(() => void fn().catch(() => undefined).finally(resolve), offsetMs + delayMs)));
+  // A request that gets no answer at all (connection refused or reset, a timeout) counts as failed too.
+  const at = (delayMs: number, what: string, fn: () => Promise<void>) =>
+    pending.push(
+      new Promise<void>((resolve) =>
+        setTimeout(() => void fn().catch((error: unknown) => countNoAnswer(into, what, error)).finally(resolve), offsetMs + delayMs),
+      ),
+    );
   const endMs = seconds * 1000 - offsetMs;
-  for (let t = 0; t < endMs; t += TOKEN_EVERY_MS) at(t, () => token(appUrl, cookie, into));
-  for (let t = 0; t < endMs; t += RESYNC_EVERY_MS) at(t, () => resync(appUrl, cookie, ids, into));
-  for (let t = 0; t < endMs; t += BALANCE_EVERY_MS) at(t, () => balance(appUrl, cookie, into));
+  for (let t = 0; t < endMs; t += TOKEN_EVERY_MS) at(t, "token", () => token(appUrl, cookie, into));
+  for (let t = 0; t < endMs; t += RESYNC_EVERY_MS) at(t, "resync", () => resync(appUrl, cookie, ids, into));
+  for (let t = 0; t < endMs; t += BALANCE_EVERY_MS) at(t, "balance", () => balance(appUrl, cookie, into));
   await Promise.all(pending);
 }
 
