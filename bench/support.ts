@@ -2,6 +2,7 @@
 // (the same helpers the end-to-end tests use), sign staff in over HTTP, percentiles, machine info.
 // Bench-only; never imported by app code.
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -12,11 +13,16 @@ import {
   type RunningSimulatorProcess,
   type StaffCredentials,
 } from "@/e2e/support/processes";
+import { recorderEnv, startRecorderProcess, tempRecorderDir, type RunningRecorderProcess } from "@/e2e/support/recorder";
 
 export interface Stack {
   sim: RunningSimulatorProcess;
   apps: RunningProcess[];
   staff: StaffCredentials;
+  /** `staff` first, then the others of `staffCount` (same password, emails ops-N@example.test). */
+  team: StaffCredentials[];
+  /** The recorder's PGlite directory when `recorder` was asked for; the apps read through it. */
+  recorderDataDir: string | null;
   stop(): Promise<void>;
 }
 
@@ -44,29 +50,61 @@ export function serverProfileOptions(): { nodeArgs?: string[] } {
   return profileDir ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {};
 }
 
-/** A simulator and one dashboard per entry of `apps` (each with its own options), stopped together. */
+/** `count` staff accounts sharing one password (one bcrypt hash: signing in is what costs, not hashing). */
+function makeStaffTeam(count: number): { team: StaffCredentials[]; accounts: string } {
+  const first = makeStaffCredentials();
+  const hash = first.accounts.slice(first.accounts.indexOf(":") + 1);
+  const team: StaffCredentials[] = [{ email: first.email, password: first.password }];
+  for (let i = 1; i < count; i += 1) team.push({ email: `ops-${i}@example.test`, password: first.password });
+  return { team, accounts: team.map((member) => `${member.email}:${hash}`).join(",") };
+}
+
+/**
+ * A simulator and one dashboard per entry of `apps` (each with its own options), stopped together.
+ * `recorder`: also an event recorder on a fresh PGlite directory, started before the apps, which read
+ * its store and spend its one AssetPay budget (as `npm start` runs them).
+ */
 export async function startStack(
   name: string,
-  options: { simEnv?: Record<string, string>; apps: { label: string; localSigning?: boolean; extraEnv?: Record<string, string>; nodeArgs?: string[] }[] },
+  options: {
+    simEnv?: Record<string, string>;
+    apps: { label: string; localSigning?: boolean; extraEnv?: Record<string, string>; nodeArgs?: string[] }[];
+    staffCount?: number;
+    recorder?: { extraEnv?: Record<string, string> };
+  },
 ): Promise<Stack> {
-  const staff = makeStaffCredentials();
+  const { team, accounts } = makeStaffTeam(Math.max(1, options.staffCount ?? 1));
+  const staff = team[0] as StaffCredentials;
   const sim = await startSimulatorProcess(`bench-${name}-sim`, { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", ...options.simEnv });
   const apps: RunningProcess[] = [];
+  let recorder: RunningRecorderProcess | null = null;
+  const recorderDataDir = options.recorder ? tempRecorderDir(`bench-${name}`) : null;
   const stop = async () => {
     running.delete(stop);
     for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
+    await recorder?.stop().catch(() => undefined);
     await sim.stop().catch(() => undefined);
+    if (recorderDataDir) rmSync(recorderDataDir, { recursive: true, force: true });
   };
   stopOnSignals();
   running.add(stop);
   try {
+    if (options.recorder && recorderDataDir) {
+      recorder = await startRecorderProcess(`bench-${name}-recorder`, {
+        simulator: sim,
+        storage: { dataDir: recorderDataDir },
+        ...(options.recorder.extraEnv ? { extraEnv: options.recorder.extraEnv } : {}),
+      });
+    }
+    const storageEnv = recorderDataDir ? recorderEnv({ dataDir: recorderDataDir }) : {};
     for (const app of options.apps) {
+      const extraEnv = { ...storageEnv, ...app.extraEnv };
       apps.push(
         await startAppProcess(`bench-${name}-${app.label}`, {
           simulator: sim,
-          staffAccounts: staff.accounts,
+          staffAccounts: accounts,
           ...(app.localSigning ? { localSigning: true } : {}),
-          ...(app.extraEnv ? { extraEnv: app.extraEnv } : {}),
+          ...(Object.keys(extraEnv).length > 0 ? { extraEnv } : {}),
           ...(app.nodeArgs ? { nodeArgs: app.nodeArgs } : {}),
         }),
       );
@@ -75,7 +113,16 @@ export async function startStack(
     await stop();
     throw error;
   }
-  return { sim, apps, staff, stop };
+  return { sim, apps, staff, team, recorderDataDir, stop };
+}
+
+/** The simulator's count of REST requests it served (and refused with 429) since it started. */
+export async function simRestStats(sim: RunningSimulatorProcess): Promise<{ requests: number; rateLimited: number }> {
+  const response = await fetch(`${sim.url}/__sim/stats`, { headers: { "api-key": sim.apiKey } });
+  const envelope = (await response.json()) as { data?: { rest?: { requests: number; rateLimited: number } } };
+  const rest = envelope.data?.rest;
+  if (!response.ok || !rest) throw new Error(`simulator GET /__sim/stats → HTTP ${response.status}`);
+  return rest;
 }
 
 function cookiesFrom(response: Response): string[] {

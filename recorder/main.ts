@@ -127,7 +127,8 @@ async function main(): Promise<void> {
 
   started.recorder = await startRecorder({
     db,
-    client,
+    // No `client`: startRecorder builds its own on the one AssetPay budget (ASSETPAY_BUDGET_PER_MINUTE);
+    // the one above is only for the store-scope check before the recorder runs.
     apiKey: env.apiKey,
     apiUrl: env.apiUrl,
     wsUrl: env.wsUrl,
