@@ -7,19 +7,27 @@ import { bannerStates, connectionBanner, expectLive, openLiveBoard, recordBanner
 import { signInAt } from "./support/fixtures";
 import { e2eEnv } from "./support/env";
 import { startAppProcess, startSimulatorProcess, type RunningProcess, type RunningSimulatorProcess } from "./support/processes";
+import { type RunningRecorderProcess, recorderEnv, startRecorderProcess, tempRecorderDir } from "./support/recorder";
 import { simRequestTo, type SimTrade } from "./support/sim-control";
 
 let sim: RunningSimulatorProcess;
+let recorder: RunningRecorderProcess;
 let app: RunningProcess;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   sim = await startSimulatorProcess("live-sim", { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", SIM_SEED: "live-connection" });
-  app = await startAppProcess("live-app", { simulator: sim, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS") });
+  // A browser's resync answers from the recorder's store after asking it for a reconcile, so changes
+  // hidden from every socket reach the board only with a recorder. These tests resync seconds after
+  // the board's first one: let each ask cause a reconcile (the default coalesces them over 10 s).
+  const storage = { dataDir: tempRecorderDir("live-connection") };
+  recorder = await startRecorderProcess("live-recorder", { simulator: sim, storage, extraEnv: { RECORDER_ON_DEMAND_RECONCILE_SECONDS: "1" } });
+  app = await startAppProcess("live-app", { simulator: sim, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS"), extraEnv: recorderEnv(storage) });
 });
 
 test.afterAll(async () => {
   await app?.stop();
+  await recorder?.stop();
   await sim?.stop();
 });
 
