@@ -17,7 +17,14 @@ let app: RunningProcess;
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   sim = await startSimulatorProcess("live-sim", { SIM_RATE: "0", SIM_INITIAL_TRADES: "0", SIM_SEED: "live-connection" });
-  dashboard = await startDashboard("live", { simulator: sim, staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS") });
+  // A browser's resync answers from the recorder's store after asking it for a reconcile that starts
+  // after the request. These tests resync seconds after the board's first one: a 1 s interval between
+  // on-demand reconciles (default 10 s) keeps their waits short.
+  dashboard = await startDashboard("live", {
+    simulator: sim,
+    staffAccounts: e2eEnv("E2E_STAFF_ACCOUNTS"),
+    recorderExtraEnv: { RECORDER_ON_DEMAND_RECONCILE_SECONDS: "1" },
+  });
   app = dashboard.app;
 });
 

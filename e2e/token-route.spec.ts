@@ -1,6 +1,7 @@
 // POST /api/assetpay/token: only for a signed-in staff member, only from the dashboard's own pages,
 // never cached, and the token it hands out is one the simulator (standing in for AssetPay) accepts —
 // minted by AssetPay's API (shared dashboard) or signed locally with ASSETPAY_API_SECRET.
+import { createHash } from "node:crypto";
 import type { APIResponse, Page } from "@playwright/test";
 import { e2eEnv } from "./support/env";
 import { startExtraApp } from "./support/extra-apps";
@@ -74,11 +75,17 @@ test.describe("with tokens minted by AssetPay's API", () => {
 
   test("an AssetPay rate limit becomes 429 with Retry-After", async ({ page, baseURL }) => {
     await signIn(page);
+    // The route reuses this staff member's token for most of its life; naming it as refused makes the
+    // next request mint, which is the AssetPay call refused below.
+    const held = await expectGrant(await postToken(page, baseURL ?? ""));
     // Budget of one request per minute, spent at once: the token route's call is then refused.
     await simRequest("POST", "/__sim/rate-limit", { perMinute: 1 });
     try {
       await fetch(`${e2eEnv("E2E_SIM_URL")}/v1/wallets/me/balance`, { headers: { "api-key": e2eEnv("E2E_SIM_API_KEY") } });
-      const response = await postToken(page, baseURL ?? "");
+      const response = await page.request.post(`${baseURL ?? ""}/api/assetpay/token`, {
+        headers: { origin: baseURL ?? "" },
+        data: { refused: createHash("sha256").update(held.token).digest("hex") },
+      });
       await expectRefusal(response, 429, "rate_limited");
       expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
     } finally {

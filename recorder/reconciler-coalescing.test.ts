@@ -1,5 +1,6 @@
-// Coalescing of the reconciles browsers ask for: any number of requests within the short interval
-// cause one run, and each request resolves with that run's report.
+// Coalescing of the reconciles browsers ask for: any number of requests cause one run per short
+// interval, and every request gets a run that started after it (one that started earlier may have
+// read AssetPay before the change the browser is after).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResyncPayload } from "@/lib/assetpay/resync";
 import type { AssetPayClient } from "@/lib/assetpay/rest-client";
@@ -22,6 +23,7 @@ describe("requestFresh", () => {
   function reconcilerWithClock() {
     let now = 0;
     let runs = 0;
+    const sleeps: number[] = [];
     let release: () => void = () => undefined;
     let gate: Promise<void> = Promise.resolve();
     const reconciler = createReconciler({
@@ -31,6 +33,10 @@ describe("requestFresh", () => {
       log: () => undefined,
       onReport: () => undefined,
       now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
       resync: async () => {
         runs += 1;
         await gate;
@@ -40,6 +46,7 @@ describe("requestFresh", () => {
     return {
       reconciler,
       runs: () => runs,
+      sleeps,
       advance: (ms: number) => void (now += ms),
       hold: () => {
         gate = new Promise<void>((resolve) => (release = resolve));
@@ -60,23 +67,29 @@ describe("requestFresh", () => {
     expect(reports[0]?.reason).toBe("manual");
   });
 
-  it("joins the latest run while it is younger than the interval, and starts one after", async () => {
+  it("never hands back a run that started before the request: the next one starts an interval after the last start", async () => {
     const r = reconcilerWithClock();
     const first = await r.reconciler.requestFresh(10_000);
+    expect(r.sleeps).toEqual([]);
     r.advance(9_000);
-    expect(await r.reconciler.requestFresh(10_000)).toBe(first);
-    expect(r.runs()).toBe(1);
-    r.advance(1_000);
-    const second = await r.reconciler.requestFresh(10_000);
+    const [second, joined] = await Promise.all([r.reconciler.requestFresh(10_000), r.reconciler.requestFresh(10_000)]);
     expect(second).not.toBe(first);
+    expect(joined).toBe(second);
+    expect(r.sleeps).toEqual([1_000]);
     expect(r.runs()).toBe(2);
+    r.advance(30_000);
+    await r.reconciler.requestFresh(10_000);
+    expect(r.sleeps).toEqual([1_000]);
+    expect(r.runs()).toBe(3);
   });
 
-  it("counts the minute's own run as fresh", async () => {
+  it("a request soon after the minute's own run waits out the interval, then runs", async () => {
     const r = reconcilerWithClock();
     const scheduled = await r.reconciler.run("interval");
     r.advance(2_000);
-    expect(await r.reconciler.requestFresh(10_000)).toBe(scheduled);
-    expect(r.runs()).toBe(1);
+    const fresh = await r.reconciler.requestFresh(10_000);
+    expect(fresh).not.toBe(scheduled);
+    expect(r.sleeps).toEqual([8_000]);
+    expect(r.runs()).toBe(2);
   });
 });

@@ -27,6 +27,8 @@ export interface ReconcilerOptions {
   /** Injectable for tests. */
   resync?: (ids: readonly string[], client: AssetPayClient) => Promise<ResyncPayload>;
   now?: () => number;
+  /** Injectable for tests: how a fresh request waits out the interval since the last run started. */
+  sleep?: (ms: number) => Promise<void>;
   confirmMissing?: (refs: readonly string[], client: AssetPayClient) => Promise<MissingConfirmation>;
 }
 
@@ -41,8 +43,10 @@ export interface Reconciler {
   /** Runs now (or right after the current run) and resolves with that run's report. */
   run(reason: ReconcileReason): Promise<ReconcileReport>;
   /**
-   * A browser wants fresher data: joins the run that is waiting or going, or the one that started less
-   * than `minIntervalMs` ago; only otherwise starts one ("manual"). Resolves with that run's report.
+   * A browser wants fresher data: resolves with the report of a run that STARTED after this request,
+   * so it saw every change made before the request. Requests join the run that is waiting to start;
+   * a new one starts no sooner than `minIntervalMs` after the previous start, so any number of tabs
+   * cause at most one on-demand run per interval.
    */
   requestFresh(minIntervalMs: number): Promise<ReconcileReport>;
   /** Resolves when no run is going or waiting. */
@@ -52,10 +56,11 @@ export interface Reconciler {
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   const resync = options.resync ?? resyncFromAssetPay;
   const clock = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const confirmMissing = options.confirmMissing ?? confirmMissingTrades;
   let timer: ReturnType<typeof setInterval> | null = null;
-  /** The latest run that started (it may still be going), and when. */
-  let latest: { startedAt: number; promise: Promise<ReconcileReport> } | null = null;
+  /** When the latest run started (it may still be going): on-demand runs keep their interval from it. */
+  let lastStartedAt: number | null = null;
 
   async function once(reason: ReconcileReason): Promise<ReconcileReport> {
     const started = clock();
@@ -133,15 +138,18 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   let chain: Promise<unknown> = Promise.resolve();
   let pending: { wanted: { reason: ReconcileReason }; promise: Promise<ReconcileReport> } | null = null;
 
-  function run(reason: ReconcileReason): Promise<ReconcileReport> {
+  /** `notBefore`: our clock's time before which the run may not start (an on-demand run's interval). */
+  function run(reason: ReconcileReason, notBefore = 0): Promise<ReconcileReport> {
     if (pending) {
       pending.wanted.reason = reason;
       return pending.promise;
     }
     const wanted = { reason };
-    const promise: Promise<ReconcileReport> = chain.then(() => {
+    const promise: Promise<ReconcileReport> = chain.then(async () => {
+      const wait = notBefore - clock();
+      if (wait > 0) await sleep(wait);
       if (pending?.promise === promise) pending = null;
-      latest = { startedAt: clock(), promise };
+      lastStartedAt = clock();
       return once(wanted.reason);
     });
     pending = { wanted, promise };
@@ -159,9 +167,10 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     },
     run,
     requestFresh(minIntervalMs) {
+      // A run already waiting to start starts after this request: join it. A run that has started may
+      // have read AssetPay before the change the browser is after: never hand that one back.
       if (pending) return pending.promise;
-      if (latest && clock() - latest.startedAt < minIntervalMs) return latest.promise;
-      return run("manual");
+      return run("manual", lastStartedAt === null ? 0 : lastStartedAt + minIntervalMs);
     },
     idle: async () => {
       while (pending) await pending.promise.catch(() => undefined);

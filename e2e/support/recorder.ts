@@ -112,13 +112,17 @@ export interface RunningDashboard {
  * directory unless `storage` is given). Browser resyncs read the recorder's store, so an app without
  * a recorder cannot repair what a dropped socket missed.
  */
-export async function startDashboard(label: string, options: AppOptions & { storage?: RecorderStorage }): Promise<RunningDashboard> {
+export async function startDashboard(
+  label: string,
+  options: AppOptions & { storage?: RecorderStorage; recorderExtraEnv?: Record<string, string> },
+): Promise<RunningDashboard> {
   const madeDir = options.storage === undefined ? tempRecorderDir(label) : null;
   const storage = options.storage ?? { dataDir: madeDir as string };
   const removeDir = async () => {
     if (madeDir) rmSync(madeDir, { recursive: true, force: true });
   };
-  const recorder = await startRecorderProcess(`${label}-recorder`, { simulator: options.simulator, storage }).catch(async (error: unknown) => {
+  const recorderOptions = { simulator: options.simulator, storage, ...(options.recorderExtraEnv ? { extraEnv: options.recorderExtraEnv } : {}) };
+  const recorder = await startRecorderProcess(`${label}-recorder`, recorderOptions).catch(async (error: unknown) => {
     await removeDir();
     throw error;
   });

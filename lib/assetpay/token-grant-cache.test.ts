@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClientTokenGrant } from "./client-token";
-import { TokenGrantCache } from "./token-grant-cache";
+import { TokenGrantCache, tokenDigest } from "./token-grant-cache";
 
 function clock() {
   let now = Date.parse("2030-01-01T00:00:00Z");
@@ -32,13 +32,36 @@ describe("TokenGrantCache", () => {
     expect(tokens.count).toBe(1);
   });
 
-  it("never reuses a token for longer than a burst lasts: a refused token's retries get a fresh one", async () => {
+  it("reuses a token for its whole useful life, until a quarter of it is used", async () => {
     const time = clock();
     const cache = new TokenGrantCache(time.now);
     const tokens = minter(time, 900_000);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
-    time.advance(10_001);
+    time.advance(225_000); // exactly three quarters of its life left
+    expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
+    time.advance(1);
     expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-2");
+    expect(tokens.count).toBe(2);
+  });
+
+  it("forgets the remembered token when the browser names it as refused, and only then", async () => {
+    const time = clock();
+    const cache = new TokenGrantCache(time.now);
+    const tokens = minter(time, 900_000);
+    expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-1");
+    expect((await cache.grantFor("staff:b", tokens.mint)).token).toBe("token-2");
+    // A stale report (another tab naming a token already replaced) or another person's token evicts nothing.
+    expect((await cache.grantFor("staff:a", tokens.mint, tokenDigest("token-0"))).token).toBe("token-1");
+    expect((await cache.grantFor("staff:a", tokens.mint, tokenDigest("token-2"))).token).toBe("token-1");
+    expect((await cache.grantFor("staff:a", tokens.mint, tokenDigest("token-1").toUpperCase())).token).toBe("token-3");
+    // The fresh one is remembered again; staff:b's grant was never touched.
+    expect((await cache.grantFor("staff:a", tokens.mint)).token).toBe("token-3");
+    expect((await cache.grantFor("staff:b", tokens.mint)).token).toBe("token-2");
+    expect(tokens.count).toBe(3);
+  });
+
+  it("names a token by its SHA-256 hex digest", () => {
+    expect(tokenDigest("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
   it("mints anew once a token has used a quarter of its life, and per staff member", async () => {

@@ -2,22 +2,29 @@
 // tab opens (or reconnects) by one person mints once: with API-minted tokens every mint is an AssetPay
 // request from the merchant's shared budget. Concurrent requests of one person share one mint.
 // A token past three quarters of its life is never handed out again: the browser refreshes ahead of
-// expiry, and must then get a fresh one. Nor is one older than REUSE_AT_MOST_MS: the browser asks
-// for a new token after AssetPay refused its current one (revoked, or expired early), and cannot say
-// which one that was, so a long reuse would hand the refused token back until it aged out.
+// expiry, and must then get a fresh one. When AssetPay refuses a token early (revoked, or expired
+// before its time), the browser names it by its SHA-256 digest on its next request, and the remembered
+// grant is forgotten if it is that token — so reuse lasts the token's whole useful life, not a few seconds.
+// Digests only: the token itself is a credential and is never logged or compared in the clear here.
 import "server-only";
+import { createHash } from "node:crypto";
 import type { ClientTokenGrant } from "./client-token";
 
 /** A remembered token is reused while at least this share of its lifetime is left. */
 export const REUSE_WHILE_LIFE_LEFT = 0.75;
-/** …and for at most this long after it was minted: a burst of tab opens, not a refused token's retries. */
-export const REUSE_AT_MOST_MS = 10_000;
 /** Far more than the staff signed in at once; a bound, not a working size. */
 const CAPACITY = 2_000;
 
 interface Entry {
   grant: ClientTokenGrant;
   mintedAtMs: number;
+  /** SHA-256 hex of the token, as the browser reports a refused one. */
+  digest: string;
+}
+
+/** SHA-256 hex digest of a client token: how the browser names a token AssetPay refused. */
+export function tokenDigest(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
 export class TokenGrantCache {
@@ -26,8 +33,12 @@ export class TokenGrantCache {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** The staff member's remembered token while it has most of its life left, else a fresh one from `mint`. */
-  async grantFor(staffKey: string, mint: () => Promise<ClientTokenGrant>): Promise<ClientTokenGrant> {
+  /**
+   * The staff member's remembered token while it has most of its life left, else a fresh one from `mint`.
+   * `refusedDigest` names a token AssetPay refused: if it is the remembered one, it is not handed out again.
+   */
+  async grantFor(staffKey: string, mint: () => Promise<ClientTokenGrant>, refusedDigest?: string): Promise<ClientTokenGrant> {
+    if (refusedDigest !== undefined) this.forgetRefused(staffKey, refusedDigest);
     const remembered = this.fresh(staffKey);
     if (remembered) return remembered;
     const running = this.minting.get(staffKey);
@@ -35,12 +46,16 @@ export class TokenGrantCache {
     const mintedAtMs = this.now();
     const promise = mint()
       .then((grant) => {
-        this.remember(staffKey, { grant, mintedAtMs });
+        this.remember(staffKey, { grant, mintedAtMs, digest: tokenDigest(grant.token) });
         return grant;
       })
       .finally(() => this.minting.delete(staffKey));
     this.minting.set(staffKey, promise);
     return promise;
+  }
+
+  private forgetRefused(staffKey: string, refusedDigest: string): void {
+    if (this.entries.get(staffKey)?.digest === refusedDigest.toLowerCase()) this.entries.delete(staffKey);
   }
 
   private fresh(staffKey: string): ClientTokenGrant | null {
@@ -49,7 +64,7 @@ export class TokenGrantCache {
     const expiresAtMs = Date.parse(entry.grant.expiresAt);
     const lifetime = expiresAtMs - entry.mintedAtMs;
     const now = this.now();
-    if (!(lifetime > 0) || expiresAtMs - now < lifetime * REUSE_WHILE_LIFE_LEFT || now - entry.mintedAtMs > REUSE_AT_MOST_MS) {
+    if (!(lifetime > 0) || expiresAtMs - now < lifetime * REUSE_WHILE_LIFE_LEFT) {
       this.entries.delete(staffKey);
       return null;
     }

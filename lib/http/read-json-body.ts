@@ -1,6 +1,7 @@
 // A route's JSON body, read with a byte cap: a declared Content-Length over the cap is refused before
 // reading, and a body that turns out longer is cut off as soon as it passes the cap, so an oversized
-// request costs neither memory nor a JSON parse.
+// request costs neither memory nor a JSON parse. An empty body is `undefined` (some routes take an
+// optional body); a route that needs one refuses it when its schema does.
 import "server-only";
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: "too_large" | "malformed" };
@@ -8,7 +9,7 @@ export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: "too_
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
-  if (!request.body) return { ok: false, reason: "malformed" };
+  if (!request.body) return { ok: true, value: undefined };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,8 +23,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, reason: "malformed" };
   }

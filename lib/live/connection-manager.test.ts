@@ -3,13 +3,13 @@ import { describe, expect, it, vi } from "vitest";
 import type { ConnectionInfo } from "@/lib/store/state";
 import { ConnectionManager, type HealthVerdict, type LiveSink } from "./connection-manager";
 import { FakeSocket } from "./testing/fake-browser";
-import { TokenCache } from "./token-cache";
+import { TokenCache, type TokenRequest } from "./token-cache";
 
 function setup(options: { tokenStatus?: number; random?: number; health?: () => Promise<HealthVerdict> } = {}) {
   let now = 10_000;
   let serial = 0;
   const timers: { callback: () => void; ms: number }[] = [];
-  const fetchToken = vi.fn(async () =>
+  const fetchToken = vi.fn<(request: TokenRequest) => Promise<Response>>(async () =>
     options.tokenStatus
       ? new Response("{}", { status: options.tokenStatus })
       : new Response(
@@ -310,6 +310,26 @@ describe("ConnectionManager", () => {
     expect(t.sink.markUnverified).not.toHaveBeenCalled();
     t.timers.at(-1)?.callback(); // the swap retry
     await vi.waitFor(() => expect(t.sockets[2]?.connectCalls).toEqual(["tok-2"]));
+  });
+
+  it("names the refused token (by digest) when it asks for the next one, whether the page's socket or a swap was refused", async () => {
+    const t = setup();
+    t.manager.start();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toEqual(["tok-1"]));
+    t.socket.fire("connect");
+    t.advance(300);
+    t.socket.fire("disconnect", "io server disconnect");
+    t.timers.at(-1)?.callback();
+    await vi.waitFor(() => expect(t.socket.connectCalls).toEqual(["tok-1", "tok-2"]));
+    expect(t.fetchToken.mock.calls.at(-1)?.[0]).toEqual({ refused: "65dcf16ea3dfa49069628089eb4a75483070f5584b2a21ee64912b5f621f12da" });
+    t.socket.fire("connect");
+    t.socket.fire("trade", {});
+    t.manager.onTokenRefreshed({ token: "tok-bad", wsUrl: "ws://sim", expiresAt: 10_000 + 1_800_000 });
+    t.sockets[1]?.fire("connect");
+    t.sockets[1]?.fire("disconnect", "io server disconnect");
+    t.timers.at(-1)?.callback(); // the swap retry
+    await vi.waitFor(() => expect(t.sockets[2]?.connectCalls).toEqual(["tok-3"]));
+    expect(t.fetchToken.mock.calls.at(-1)?.[0]).toEqual({ refused: "a89b00302290672091c9f5b41e4c6f10a348af2d7230920427cb4f16612dae62" });
   });
 
   it("does not open a second socket for a refreshed token while not live: the next attempt uses it", async () => {

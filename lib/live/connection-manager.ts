@@ -245,7 +245,7 @@ export class ConnectionManager {
       if (!current()) return;
       const refused = candidate.connectedAt !== null && candidate.events === 0 && this.now() - candidate.connectedAt < this.authProbationMs;
       this.discardCandidate();
-      if (refused) this.options.tokens.invalidate();
+      if (refused) this.options.tokens.invalidate(candidate.token);
       // The old socket is still up on a token with at least a few seconds left: try the swap again
       // shortly; if the old one lapses first, the ordinary retry path takes over.
       this.swapRetryTimer = this.setTimer(() => {
@@ -306,7 +306,8 @@ export class ConnectionManager {
       this.eventsSinceConnect > 0 || (this.connectedAt !== null && this.now() - this.connectedAt >= this.authProbationMs);
     if (!accepted) {
       // Dropped within the refusal window with nothing received: AssetPay's way of refusing a token.
-      this.options.tokens.invalidate();
+      // Named to the token route, so the server's per-staff cache does not hand it back.
+      this.options.tokens.invalidate(this.connectedToken ?? undefined);
       this.scheduleRetry("reauthenticating", "AssetPay closed the connection: the client token was refused or expired");
       return;
     }

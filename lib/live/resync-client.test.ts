@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
-import { ResyncSignedOutError, fetchResync } from "./resync-client";
+import { MAX_RESYNC_IDS } from "@/lib/db/resync-reads";
+import { RESYNC_CHUNK_IDS, ResyncSignedOutError, fetchResync } from "./resync-client";
 
 const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status });
 const ledger = (id: string, type: string) => ({ id, type, status: "COMPLETED", timestamps: { created: iso(T0) } });
@@ -43,5 +44,69 @@ describe("fetchResync", () => {
 
   it("reports a signed-out session", async () => {
     await expect(fetchResync([], () => T0, answer(401, {}))).rejects.toBeInstanceOf(ResyncSignedOutError);
+  });
+});
+
+describe("fetchResync on a board bigger than one request", () => {
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => `t-${i}`);
+
+  /** A fake route: answers each id it is asked about, names every 1,000th missing, and records the requests. */
+  function fakeRoute(options: { failAt?: number } = {}) {
+    const requests: string[][] = [];
+    const fetchImpl = async (tradeIds: string[]) => {
+      requests.push(tradeIds);
+      if (tradeIds.length > RESYNC_CHUNK_IDS) return new Response(JSON.stringify({ error: { code: "invalid_body" } }), { status: 400 });
+      if (requests.length === options.failAt) return new Response("{}", { status: 503 });
+      const known = tradeIds.filter((id) => !id.endsWith("000"));
+      return new Response(
+        JSON.stringify({
+          trades: known.slice(0, 2).map((id) => wireTrade({ id })),
+          funding: [ledger("d-1", "DEPOSIT")],
+          missing: 0,
+          missingIds: tradeIds.filter((id) => id.endsWith("000")),
+          errors: requests.length === 2 ? ["the recorder could not reconcile: busy"] : [],
+        }),
+        { status: 200 },
+      );
+    };
+    return { requests, fetchImpl };
+  }
+
+  it("asks in sequential chunks of at most the route's cap and merges the answers, funding once", async () => {
+    const route = fakeRoute();
+    const all = ids(2 * RESYNC_CHUNK_IDS + 1);
+    const result = await fetchResync(all, () => T0, route.fetchImpl);
+    expect(route.requests.map((request) => request.length)).toEqual([RESYNC_CHUNK_IDS, RESYNC_CHUNK_IDS, 1]);
+    expect(route.requests.flat()).toEqual(all);
+    expect(result.trades.map((trade) => trade.id)).toEqual(["t-0", "t-1", "t-10001", "t-10002"]);
+    expect(result.funding.map((funding) => funding.id)).toEqual(["d-1"]);
+    expect(result.missingIds).toEqual(all.filter((id) => id.endsWith("000")));
+    expect(result.error).toBe("the recorder could not reconcile: busy");
+  });
+
+  it("keeps one request for a board within the cap, and for an empty one", async () => {
+    const route = fakeRoute();
+    await fetchResync(ids(RESYNC_CHUNK_IDS), () => T0, route.fetchImpl);
+    await fetchResync([], () => T0, route.fetchImpl);
+    expect(route.requests.map((request) => request.length)).toEqual([RESYNC_CHUNK_IDS, 0]);
+  });
+
+  it("keeps what earlier chunks brought when a later one fails, stops there, and says so", async () => {
+    const route = fakeRoute({ failAt: 2 });
+    const result = await fetchResync(ids(3 * RESYNC_CHUNK_IDS), () => T0, route.fetchImpl);
+    expect(route.requests).toHaveLength(2);
+    expect(result.trades.map((trade) => trade.id)).toEqual(["t-0", "t-1"]);
+    expect(result.funding).toHaveLength(1);
+    expect(result.error).toBe(`Resync failed (HTTP 503) after ${RESYNC_CHUNK_IDS} of ${3 * RESYNC_CHUNK_IDS} trades`);
+  });
+
+  it("stops at a signed-out answer in any chunk", async () => {
+    let calls = 0;
+    const fetchImpl = async () => (++calls === 2 ? new Response("{}", { status: 401 }) : new Response(JSON.stringify({ trades: [], funding: [] })));
+    await expect(fetchResync(ids(RESYNC_CHUNK_IDS + 1), () => T0, fetchImpl)).rejects.toBeInstanceOf(ResyncSignedOutError);
+  });
+
+  it("uses the route's own cap", () => {
+    expect(RESYNC_CHUNK_IDS).toBe(MAX_RESYNC_IDS);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { MIN_REFRESH_INTERVAL_MS, SignedOutError, TokenCache, TokenFetchError, refreshDelayMs } from "./token-cache";
+import { MIN_REFRESH_INTERVAL_MS, SignedOutError, TokenCache, TokenFetchError, refreshDelayMs, tokenDigest, type TokenRequest } from "./token-cache";
 
 function tokenResponse(expiresAt: number, token = "tok") {
   return new Response(JSON.stringify({ token, expiresAt: new Date(expiresAt).toISOString(), wsUrl: "http://127.0.0.1:4010" }), {
@@ -190,5 +190,48 @@ describe("TokenCache refresh pacing", () => {
     // A refused token is dropped, so the next refresh mints even right after a mint.
     cache.invalidate();
     expect((await cache.refresh()).token).toBe("tok-3");
+  });
+});
+
+describe("TokenCache: naming a refused token", () => {
+  it("sends the refused token's SHA-256 hex digest on the next request only, never the token itself", async () => {
+    let now = 0;
+    let serial = 0;
+    const requests: TokenRequest[] = [];
+    const fetchToken = vi.fn(async (request: TokenRequest) => {
+      requests.push(request);
+      return tokenResponse(now + 900_000, `tok-${++serial}`);
+    });
+    const cache = new TokenCache({ fetchToken, now: () => now, ...fakeTimers() });
+    await cache.get();
+    cache.invalidate(); // the cached token, tok-1, was refused
+    expect((await cache.get()).token).toBe("tok-2");
+    cache.invalidate("tok-2");
+    expect((await cache.get()).token).toBe("tok-3");
+    now += MIN_REFRESH_INTERVAL_MS + 1;
+    expect((await cache.refresh()).token).toBe("tok-4"); // an ordinary refresh names nothing
+    expect(requests).toEqual([{}, { refused: "65dcf16ea3dfa49069628089eb4a75483070f5584b2a21ee64912b5f621f12da" }, { refused: "b9d7f2826c798e990d30dd291fddb436a01327c293788ce57195e60c7efb82b2" }, {}]);
+    expect(JSON.stringify(requests)).not.toContain("tok-");
+  });
+
+  it("keeps naming the refused token until a request succeeds", async () => {
+    const requests: TokenRequest[] = [];
+    let fail = false;
+    const fetchToken = vi.fn(async (request: TokenRequest) => {
+      requests.push(request);
+      return fail ? new Response("{}", { status: 503 }) : tokenResponse(Date.now() + 900_000, `tok-${requests.length}`);
+    });
+    const cache = new TokenCache({ fetchToken, ...fakeTimers() });
+    await cache.get();
+    cache.invalidate();
+    fail = true;
+    await expect(cache.get()).rejects.toBeInstanceOf(TokenFetchError);
+    fail = false;
+    expect((await cache.get()).token).toBe("tok-3");
+    expect(requests.map((request) => request.refused)).toEqual([undefined, "65dcf16ea3dfa49069628089eb4a75483070f5584b2a21ee64912b5f621f12da", "65dcf16ea3dfa49069628089eb4a75483070f5584b2a21ee64912b5f621f12da"]);
+  });
+
+  it("digests like the server does", async () => {
+    expect(await tokenDigest("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 });

@@ -2,7 +2,9 @@
 // It dedupes concurrent fetches, refreshes ahead of `exp` (with jitter, so a room full of tabs does not
 // stampede the route), and always answers `current()` synchronously so a reconnect can use a valid token
 // without awaiting. It must never see the merchant API key or secret (the server keeps those) and
-// never retries after a 401: that means the staff session ended.
+// never retries after a 401: that means the staff session ended. After AssetPay refused a token, the
+// next request names it by its SHA-256 hex digest (never the token itself), so the server's per-staff
+// cache (lib/assetpay/token-grant-cache.ts) does not hand the refused token back.
 import { z } from "zod";
 
 const tokenResponseSchema = z.object({
@@ -37,8 +39,13 @@ export class TokenFetchError extends Error {
   }
 }
 
+/** What a token request tells the route: the digest of the token AssetPay refused, if any. */
+export interface TokenRequest {
+  refused?: string;
+}
+
 export interface TokenCacheOptions {
-  fetchToken?: () => Promise<Response>;
+  fetchToken?: (request: TokenRequest) => Promise<Response>;
   now?: () => number;
   random?: () => number;
   setTimer?: (callback: () => void, ms: number) => unknown;
@@ -82,13 +89,26 @@ function usableRemainingMs(lifetimeMs: number, minRemainingMs: number): number {
   return Math.min(minRemainingMs, lifetimeMs * 0.15);
 }
 
-const defaultFetch = () =>
+const defaultFetch = (request: TokenRequest) =>
   fetch("/api/assetpay/token", {
     method: "POST",
     credentials: "same-origin",
     cache: "no-store",
-    headers: { accept: "application/json" },
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(request),
   });
+
+/**
+ * SHA-256 hex of a token, as the route compares it. Web Crypto exists only in secure contexts (HTTPS or
+ * localhost); without it the refusal goes unnamed and the server hands out its remembered token until
+ * a quarter of that token's life is used.
+ */
+export async function tokenDigest(token: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = await subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 export class TokenCache {
   private cached: ClientToken | null = null;
@@ -97,9 +117,11 @@ export class TokenCache {
   /** When the last successful mint was requested; a refresh sooner than MIN_REFRESH_INTERVAL_MS reuses it. */
   private lastMintAt: number | null = null;
   private inFlight: Promise<ClientToken> | null = null;
+  /** The token AssetPay refused last, named (by digest) in the next request until one succeeds. */
+  private refusedToken: string | null = null;
   private refreshTimer: unknown = null;
   private signedOut = false;
-  private readonly fetchToken: () => Promise<Response>;
+  private readonly fetchToken: (request: TokenRequest) => Promise<Response>;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
@@ -127,8 +149,12 @@ export class TokenCache {
     return this.current() ?? this.refresh();
   }
 
-  /** Drop the cached token (AssetPay refused it) so the next `get()` mints a new one. */
-  invalidate(): void {
+  /**
+   * AssetPay refused `refusedToken` (by default the cached one): drop the cached token so the next
+   * `get()` fetches a new one, and name the refused one in that request.
+   */
+  invalidate(refusedToken: string | undefined = this.cached?.token): void {
+    if (refusedToken !== undefined) this.refusedToken = refusedToken;
     this.cached = null;
   }
 
@@ -153,9 +179,11 @@ export class TokenCache {
 
   private async fetchAndStore(): Promise<ClientToken> {
     const requestedAt = this.now();
+    const refusedToken = this.refusedToken;
+    const refused = refusedToken === null ? null : await tokenDigest(refusedToken);
     let response: Response;
     try {
-      response = await this.fetchToken();
+      response = await this.fetchToken(refused === null ? {} : { refused });
     } catch (error) {
       throw new TokenFetchError(`Could not reach the dashboard server: ${String(error)}`, null, null);
     }
@@ -181,6 +209,8 @@ export class TokenCache {
       throw new TokenFetchError("Token route answered with an unexpected body", response.status, null);
     }
     const token: ClientToken = { token: parsed.data.token, wsUrl: parsed.data.wsUrl, expiresAt };
+    // A refusal reported meanwhile (by another socket) still needs naming on the next request.
+    if (this.refusedToken === refusedToken) this.refusedToken = null;
     this.cached = token;
     this.cachedLifetimeMs = Math.max(0, expiresAt - requestedAt);
     this.lastMintAt = requestedAt;

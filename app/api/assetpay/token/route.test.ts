@@ -1,6 +1,7 @@
 // POST /api/assetpay/token as a browser (or a script riding a cookie) meets it: limited per staff
 // member whatever the cookies say, and a burst is answered from one minted token. Only next/headers
 // and next-auth's reading of the cookie are faked; tokens are signed locally (ASSETPAY_API_SECRET).
+import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
@@ -19,7 +20,7 @@ vi.mock("@/lib/auth/next-auth", () => ({
   signOut: async () => undefined,
 }));
 
-const STAFF = ["ops@example.test", "lead@example.test"];
+const STAFF = ["ops@example.test", "lead@example.test", "night@example.test", "weekend@example.test"];
 const hash = bcrypt.hashSync("unused", 4);
 
 vi.stubEnv("ASSETPAY_API_KEY", "ap_token_route_test_key");
@@ -35,14 +36,17 @@ const { POST } = await import("./route");
 
 let counter = 0;
 
+const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
+
 /** A request of `email`'s session with cookies that differ every time: a new session cookie and junk. */
-function requestAs(email: string): Request {
+function requestAs(email: string, body?: string): Request {
   counter += 1;
   fake.cookie = `${SESSION_COOKIE_NAMES[1]}=session-${counter}; junk-${counter}=${Math.random()}`;
   fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
   return new Request("http://127.0.0.1:3000/api/assetpay/token", {
     method: "POST",
     headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" },
+    ...(body === undefined ? {} : { body }),
   });
 }
 
@@ -68,5 +72,35 @@ describe("POST /api/assetpay/token", () => {
     const other = await POST(requestAs(STAFF[1] ?? ""), undefined);
     expect(other.status).toBe(200);
     expect(tokens.has(((await other.json()) as { token: string }).token)).toBe(false);
+  });
+
+  it("hands out a fresh token when the browser names the remembered one as refused, and only then", async () => {
+    const email = STAFF[2] ?? "";
+    const tokenOf = async (body?: string) => {
+      const response = await POST(requestAs(email, body), undefined);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { token: string }).token;
+    };
+    const first = await tokenOf();
+    expect(await tokenOf("{}")).toBe(first);
+    expect(await tokenOf(JSON.stringify({ refused: sha256Hex("some older token") }))).toBe(first);
+    // Locally signed tokens carry `iat` in whole seconds: only a mint in a later second is a different token.
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    const second = await tokenOf(JSON.stringify({ refused: sha256Hex(first) }));
+    expect(second).not.toBe(first);
+    expect(await tokenOf()).toBe(second);
+  });
+
+  it("refuses a body that is not an optional refused-token digest with 400 JSON, and an oversized one with 413", async () => {
+    const email = STAFF[3] ?? "";
+    for (const body of ["not json", "[]", '{"refused":"abc"}', JSON.stringify({ refused: sha256Hex("x"), extra: 1 }), '{"refused":42}']) {
+      const response = await POST(requestAs(email, body), undefined);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_body");
+    }
+    const oversized = await POST(requestAs(email, JSON.stringify({ refused: sha256Hex("x"), pad: "x".repeat(4_000) })), undefined);
+    expect(oversized.status).toBe(413);
+    expect(((await oversized.json()) as { error: { code: string } }).error.code).toBe("body_too_large");
   });
 });

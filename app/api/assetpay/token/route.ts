@@ -1,6 +1,7 @@
 // POST: an AssetPay client token for the signed-in staff member's browser socket. Limited per staff
-// member, and answered from a per-staff cache for a few seconds while the last token has most of its
-// life left, so a burst of tabs mints once (API-minted tokens spend the merchant's AssetPay budget).
+// member, and answered from a per-staff cache while the last token has most of its life left, so a
+// burst of tabs mints once (API-minted tokens spend the merchant's AssetPay budget). A browser whose
+// token AssetPay refused names it by digest in the body (./token-request-body.ts), and gets a fresh one.
 import { mintClientToken } from "@/lib/assetpay/client-token";
 import { staffTokenCache } from "@/lib/assetpay/staff-token-cache";
 import { describeTokenFailure } from "@/lib/assetpay/token-failure";
@@ -8,14 +9,19 @@ import { refuseOverTokenRateLimit } from "@/lib/auth/token-rate-limit";
 import { jsonError, noStoreJson } from "@/lib/http/json";
 import { retryAfterHeader } from "@/lib/http/retry-after";
 import { withStaff } from "@/lib/http/with-staff";
+import { readTokenRequestBody } from "./token-request-body";
 
 export const POST = withStaff(
-  async (_request, staff) => {
+  async (request, staff) => {
     const overLimit = refuseOverTokenRateLimit(staff.email);
     if (overLimit) return overLimit;
+    const body = await readTokenRequestBody(request);
+    if (!body.ok) return jsonError(body.status, body.status === 413 ? "body_too_large" : "invalid_body", body.message);
     try {
-      const { token, expiresAt, wsUrl } = await staffTokenCache().grantFor(`staff:${staff.email.toLowerCase()}`, () =>
-        mintClientToken({ clientId: staff.email }),
+      const { token, expiresAt, wsUrl } = await staffTokenCache().grantFor(
+        `staff:${staff.email.toLowerCase()}`,
+        () => mintClientToken({ clientId: staff.email }),
+        body.refusedDigest,
       );
       return noStoreJson({ token, expiresAt, wsUrl });
     } catch (error) {
