@@ -14,12 +14,15 @@ import { healthReportOf, historyOf, snapshotOf } from "@/lib/db/recorded-reads";
 import { type RecorderEndpoint, removeRecorderEndpoint, writeRecorderEndpoint } from "@/lib/db/recorder-endpoint";
 import { callbackDeliverySchema } from "@/lib/assetpay/callback-delivery";
 import { type BackfillSummary, backfillRequestSchema } from "@/lib/recorded/backfill-summary";
+import { runTeamCall, teamCallSchema } from "@/lib/db/team-calls";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 import { type CallbackIntake, CallbackWriteError } from "./callback-intake";
 import { handleOnDemand, type OnDemand } from "./on-demand-api";
 
 /** A forwarded callback is capped at 1 MB by the app; an import request holds at most 1,000 refs. */
 const MAX_WRITE_BODY_BYTES = 2 * 1024 * 1024;
+/** A team call is at most a 2,000-character note and a few ids. */
+const MAX_TEAM_BODY_BYTES = 32 * 1024;
 
 export interface RecorderWrites {
   callbacks: CallbackIntake;
@@ -81,6 +84,7 @@ export async function startInternalApi(options: {
     if (!authorized(req, secret)) return send(res, 401, { error: { code: "unauthorized", message: "bad or missing bearer secret" } });
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (req.method === "POST" && (url.pathname === "/callbacks" || url.pathname === "/import")) return handleWrite(req, res, url.pathname);
+    if (req.method === "POST" && url.pathname === "/team") return handleTeam(req, res);
     if (req.method === "POST") {
       const answer = await handleOnDemand(url.pathname, url, req, options.db, options.onDemand);
       return answer ? send(res, answer.status, answer.body) : send(res, 404, { error: { code: "not_found", message: "no such route" } });
@@ -101,6 +105,22 @@ export async function startInternalApi(options: {
       return send(res, 200, await historyOf(options.db, id));
     }
     return send(res, 404, { error: { code: "not_found", message: "no such route" } });
+  }
+
+  /** Alerts and the team queue (lib/db/team-calls.ts): the app's routes with PGlite. */
+  async function handleTeam(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!serveReads) return send(res, 404, { error: { code: "not_found", message: "team calls go to PostgreSQL" } });
+    const text = await readBody(req, MAX_TEAM_BODY_BYTES);
+    if (text === null) return send(res, 413, { error: { code: "too_large", message: `body over ${MAX_TEAM_BODY_BYTES} bytes` } });
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    const call = teamCallSchema.safeParse(json);
+    if (!call.success) return send(res, 400, { error: { code: "bad_call", message: "not a team call" } });
+    return send(res, 200, await runTeamCall(options.db, call.data));
   }
 
   async function handleWrite(req: IncomingMessage, res: ServerResponse, route: "/callbacks" | "/import"): Promise<void> {

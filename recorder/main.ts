@@ -20,6 +20,8 @@ import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
 import { EnvError } from "@/lib/env/env-error";
 import { parseRecorderEnv } from "@/lib/env/recorder";
+import { parseStallLimits } from "@/lib/env/stall-limits";
+import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock";
 import { startInternalApi, type InternalApi } from "./internal-api";
 import { type RunningRecorder, startRecorder } from "./recorder";
@@ -78,8 +80,11 @@ async function openStorage(databaseUrl: string | null, dataDir: string): Promise
 
 async function main(): Promise<void> {
   let env;
+  let stallLimits;
   try {
     env = parseRecorderEnv(process.env);
+    // The board's STALL_* limits: the recorder raises "stalled" alerts by the same rules.
+    stallLimits = { ...DEFAULT_STALL_LIMITS, ...parseStallLimits(process.env) };
   } catch (error) {
     if (error instanceof EnvError) fail(...error.lines);
     throw error;
@@ -137,6 +142,7 @@ async function main(): Promise<void> {
     budgetPerMinute: env.budgetPerMinute,
     onDemandReconcileMs: env.recorder.onDemandReconcileSeconds * 1000,
     log,
+    alerts: { stallLimits, fundingStuckMs: env.alerts.fundingStuckMs, webhookUrl: env.alerts.webhookUrl, dashboardUrl: env.alerts.dashboardUrl },
   });
   // In both storage modes: forwarded callbacks and imports go through this recorder's writer, and the
   // dashboard spends the recorder's AssetPay budget and asks it for reconciles.

@@ -13,6 +13,9 @@ import type { BackfillSummary } from "@/lib/recorded/backfill-summary";
 import type { ReconcileReport } from "@/lib/recorded/types";
 import { backfillTrades } from "./backfill";
 import { createCallbackIntake, type CallbackIntake } from "./callback-intake";
+import type { StallLimits } from "@/lib/trades/stall-rules";
+import { createAlertWebhook } from "./alert-webhook";
+import { createAlertWorker } from "./alert-worker";
 import { createEventWriter, type EventWriter } from "./event-writer";
 import { createHealthTracker, type HealthTracker } from "./health";
 import type { OnDemand } from "./on-demand-api";
@@ -37,6 +40,8 @@ export interface RecorderOptions {
   budgetStore?: BudgetStore;
   client?: AssetPayClient;
   socketFactory?: SocketFactory;
+  /** Alerts: the stall limits (the board's), the funding limit, and the webhook with its links' base URL. */
+  alerts?: { stallLimits: StallLimits; fundingStuckMs: number; webhookUrl: string | null; dashboardUrl: string; passMs?: number };
 }
 
 export interface RunningRecorder {
@@ -133,8 +138,34 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     options.socketFactory,
   );
 
+  // Alerts are raised here, beside the recording, on their own timer; the webhook has its own loop so a
+  // slow target never holds up raising or recording.
+  const alertWorker = options.alerts
+    ? createAlertWorker({
+        db,
+        log,
+        stallLimits: options.alerts.stallLimits,
+        fundingStuckMs: options.alerts.fundingStuckMs,
+        deliver: options.alerts.webhookUrl !== null,
+        ...(options.alerts.passMs === undefined ? {} : { intervalMs: options.alerts.passMs }),
+      })
+    : null;
+  const webhook =
+    options.alerts?.webhookUrl
+      ? createAlertWebhook({
+          db,
+          log,
+          url: options.alerts.webhookUrl,
+          dashboardUrl: options.alerts.dashboardUrl,
+          onStats: (stats) => health.update({ alertWebhook: stats }),
+        })
+      : null;
+  if (webhook) health.update({ alertWebhook: webhook.stats() });
+
   health.start();
   reconciler.start();
+  alertWorker?.start();
+  webhook?.start();
   pruner.start();
   void pruner.run();
   void health.flush();
@@ -162,6 +193,8 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
         socket.stop();
         reconciler.stop();
         pruner.stop();
+        await alertWorker?.stop();
+        await webhook?.stop();
         await writer.drain();
         await reconciler.idle();
         await pruner.idle();

@@ -58,6 +58,12 @@ export const RecorderDiagnostics = memo(function RecorderDiagnostics() {
             </ol>
           </>
         )}
+        {recorder?.alertWebhook ? (
+          <p className={recorder.alertWebhook.failed > 0 ? "text-amber-200" : undefined}>
+            Alert webhook: {COUNT.format(recorder.alertWebhook.failed)} failed
+            {recorder.alertWebhook.lastError ? `, last error ${recorder.alertWebhook.lastError}` : ""}
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -6,12 +6,15 @@ import { useOpsStore } from "@/lib/store/use-ops-store";
 import { formatDuration } from "@/lib/trades/format";
 import type { StallLimits } from "@/lib/trades/stall-rules";
 
-export interface StallRuleRow {
-  key: keyof StallLimits;
+export type StallRuleRow = {
   variable: string;
   meaning: string;
   configured: boolean;
-}
+} & (
+  | { key: keyof StallLimits }
+  /** A server-side limit the store does not hold (the funding alert's), shown as given. */
+  | { key: "fundingStuck"; limitMs: number }
+);
 
 export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
   const limits = useOpsStore((s) => s.stallLimits);
@@ -52,7 +55,7 @@ export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
                   <code className="text-[10px] text-slate-500">{row.variable}</code>
                 </td>
                 <td className="py-1.5 text-right tabular-nums">
-                  <div className="text-slate-100">{formatDuration(limits[row.key])}</div>
+                  <div className="text-slate-100">{formatDuration(row.key === "fundingStuck" ? row.limitMs : limits[row.key])}</div>
                   <div className="text-[10px] text-slate-500">{row.configured ? "configured" : "default"}</div>
                 </td>
               </tr>

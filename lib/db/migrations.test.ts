@@ -7,7 +7,21 @@ import { postgresTestGate, startThrowawayPostgres, type PostgresCluster } from "
 const gate = postgresTestGate();
 if (!gate.run) console.warn(gate.reason);
 
-const TABLES = ["assetpay_budget", "callback_deliveries", "funding", "recorder_health", "schema_migrations", "store_owner", "trade_history", "trades"];
+const TABLES = [
+  "alert_scan",
+  "alerts",
+  "assetpay_budget",
+  "callback_deliveries",
+  "funding",
+  "recorder_health",
+  "schema_migrations",
+  "store_owner",
+  "team_actions",
+  "trade_assignees",
+  "trade_history",
+  "trade_notes",
+  "trades",
+];
 
 describe("migrations on PGlite", () => {
   it("apply once, then find nothing to do", async () => {

@@ -125,6 +125,75 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX trades_missing ON trades (missing_at DESC, id) WHERE missing_at IS NOT NULL",
     ],
   },
+  {
+    id: 6,
+    name: "alerts, trade notes, trade assignees, team actions",
+    statements: [
+      // Every change to an alert takes the next number, so a reader asks "what changed after N" (the
+      // SSE catch-up) on any instance.
+      "CREATE SEQUENCE alert_versions",
+      // One row per (subject, kind, episode): the unique key lets any number of recorders on one
+      // database raise an episode, and only the first insert wins (lib/db/alert-raising.ts).
+      `CREATE TABLE alerts (
+        id text PRIMARY KEY,
+        subject text NOT NULL,
+        kind text NOT NULL,
+        episode integer NOT NULL,
+        trade_id text,
+        funding_id text,
+        game text,
+        reason text NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        raised_at timestamptz NOT NULL DEFAULT now(),
+        cleared_at timestamptz,
+        acknowledged_at timestamptz,
+        acknowledged_by text,
+        assignee text,
+        snoozed_until timestamptz,
+        version bigint NOT NULL DEFAULT nextval('alert_versions'),
+        delivery_due_at timestamptz,
+        delivery_claimed_until timestamptz,
+        delivery_attempts integer NOT NULL DEFAULT 0,
+        delivered_at timestamptz,
+        delivery_gave_up_at timestamptz,
+        delivery_last_error text,
+        UNIQUE (subject, kind, episode)
+      )`,
+      "CREATE INDEX alerts_version ON alerts (version)",
+      "CREATE INDEX alerts_open ON alerts (raised_at DESC) WHERE acknowledged_at IS NULL",
+      "CREATE INDEX alerts_trade ON alerts (trade_id) WHERE trade_id IS NOT NULL",
+      "CREATE INDEX alerts_undelivered ON alerts (delivery_due_at) WHERE delivered_at IS NULL AND delivery_gave_up_at IS NULL AND delivery_due_at IS NOT NULL",
+      // Up to where the alert worker has looked at recorded changes: a restarted recorder starts there,
+      // so what changed while it was down is still evaluated.
+      `CREATE TABLE alert_scan (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        scanned_to timestamptz NOT NULL
+      )`,
+      `CREATE TABLE trade_notes (
+        id text PRIMARY KEY,
+        trade_id text NOT NULL,
+        author text NOT NULL,
+        text text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX trade_notes_trade ON trade_notes (trade_id, at)",
+      `CREATE TABLE trade_assignees (
+        trade_id text PRIMARY KEY,
+        assignee text NOT NULL,
+        assigned_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Who did what, when: every team action, written by lib/db/team-actions.ts only.
+      `CREATE TABLE team_actions (
+        id text PRIMARY KEY,
+        actor text NOT NULL,
+        action text NOT NULL,
+        subject text NOT NULL,
+        detail text,
+        at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX team_actions_at ON team_actions (at DESC)",
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

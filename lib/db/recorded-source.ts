@@ -72,7 +72,7 @@ async function checkOwner(db: Database): Promise<void> {
   ownerChecked = true;
 }
 
-async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>): Promise<T> {
+export async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>): Promise<T> {
   const db = await sharedPostgres(url);
   try {
     await checkOwner(db);
@@ -83,7 +83,7 @@ async function fromDatabase<T>(url: string, read: (db: Database) => Promise<T>):
   }
 }
 
-async function fromRecorder<T>(dataDir: string, route: string, schema: z.ZodType<T>, postBody?: unknown): Promise<T> {
+export async function fromRecorder<T>(dataDir: string, route: string, schema: z.ZodType<T>, postBody?: unknown): Promise<T> {
   const endpoint = readRecorderEndpoint(dataDir);
   if ("missing" in endpoint) throw new RecorderUnavailableError(endpoint.missing);
   let response: Response;

@@ -3,6 +3,7 @@
 // the same ones to find the recorded data. Rules only (see ./setting).
 import { z } from "zod";
 import { type AssetPayConnection, connectionFields, MERCHANT_ID, STEAM_ID, toConnection, TRADE_URL } from "./assetpay";
+import { type AlertSettings, alertFields, dashboardUrlOf, toAlertSettings } from "./alerts";
 import { type EnvSource, integerRule, optional, parseSettings, type Rule } from "./setting";
 
 export const DEFAULT_RECORDER_DATA_DIR = ".data";
@@ -67,7 +68,12 @@ export interface RecorderScopeSettings {
 }
 
 /** What the recorder process needs: the API key and the database, not the staff sign-in settings. */
-export type RecorderEnv = AssetPayConnection & StorageSettings & RecorderScopeSettings;
+export type RecorderEnv = AssetPayConnection &
+  StorageSettings &
+  RecorderScopeSettings & {
+    /** Alert limits and the webhook; `dashboardUrl` is resolved (DASHBOARD_URL, else the local PORT). */
+    alerts: AlertSettings & { dashboardUrl: string };
+  };
 
 const recorderEnvSchema = z
   .object({
@@ -76,6 +82,8 @@ const recorderEnvSchema = z
     ASSETPAY_MERCHANT_ID: optional(MERCHANT_ID),
     ASSETPAY_TOKEN_STEAM_ID: optional(STEAM_ID),
     ASSETPAY_TOKEN_TRADE_URL: optional(TRADE_URL),
+    ...alertFields,
+    PORT: optional(integerRule(1, 65_535, "a TCP port")),
   })
   .transform(
     (values): RecorderEnv => ({
@@ -86,6 +94,10 @@ const recorderEnvSchema = z
         values.ASSETPAY_TOKEN_STEAM_ID && values.ASSETPAY_TOKEN_TRADE_URL
           ? { steamId: values.ASSETPAY_TOKEN_STEAM_ID, tradeUrl: values.ASSETPAY_TOKEN_TRADE_URL }
           : null,
+      alerts: (() => {
+        const alerts = toAlertSettings(values);
+        return { ...alerts, dashboardUrl: dashboardUrlOf(alerts, values.PORT ?? 3000) };
+      })(),
     }),
   );
 

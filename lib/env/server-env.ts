@@ -3,6 +3,7 @@
 // `server.ts` applies them once to process.env for the app.
 import { z } from "zod";
 import { type AssetPayConnection, type ClientTokenSettings, clientTokenFields, connectionFields, toClientTokenSettings, toConnection } from "./assetpay";
+import { type AlertSettings, alertFields, toAlertSettings } from "./alerts";
 import { type AuthSettings, authFields, toAuthSettings } from "./auth";
 import { type CallbackSettings, callbackFields, toCallbackSettings } from "./callbacks";
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
@@ -12,6 +13,7 @@ import { type EnvSource, parseSettings } from "./setting";
 export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
+  alerts: AlertSettings;
 }
 
 export const serverEnvFields = {
@@ -21,6 +23,7 @@ export const serverEnvFields = {
   ...storageFields,
   ...callbackFields,
   ...demoFields,
+  ...alertFields,
 };
 
 export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>>): ServerEnv {
@@ -31,6 +34,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toStorageSettings(values),
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),
+    alerts: toAlertSettings(values),
   };
 }
 

@@ -56,6 +56,21 @@ describe("fetchRecorderFeed", () => {
     });
   });
 
+  it("sums the recorders' failed webhook deliveries and keeps the latest error", async () => {
+    const withWebhook = (name: string, failed: number, lastError: string | null, lastErrorAt: string | null) => {
+      const row = recorder(name, 0, []);
+      return { ...row, state: { ...row.state, alertWebhook: { delivered: 1, failed, gaveUp: 0, lastError, lastErrorAt } } };
+    };
+    const report = {
+      database: "postgres",
+      at: AT,
+      recorders: [withWebhook("a", 2, "HTTP 503", "2026-05-01T10:00:00.000Z"), withWebhook("b", 1, "no answer within 5 s", "2026-05-01T10:05:00.000Z")],
+      missingTrades: { count: 0, ids: [] },
+    };
+    const feed = await fetchRecorderFeed(() => 42, answer(200, report));
+    expect(feed?.diagnostics.alertWebhook).toEqual({ failed: 3, lastError: "no answer within 5 s" });
+  });
+
   it("is null when signed out, when the recorder is unavailable, or when the answer is not a health report", async () => {
     expect(await fetchRecorderFeed(() => 0, answer(401, { error: "signed out" }))).toBeNull();
     expect(await fetchRecorderFeed(() => 0, answer(503, { error: "recorder unavailable" }))).toBeNull();

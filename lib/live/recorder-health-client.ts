@@ -26,8 +26,13 @@ export function recorderFeedOf(report: RecorderHealthReport, at: number): Record
     malformed.push(...state.lastMalformedReasons);
     unknown.push(...state.lastUnknownStatuses);
   }
+  const webhooks = report.recorders.flatMap(({ state }) => (state.alertWebhook ? [state.alertWebhook] : []));
+  const latestError = webhooks.filter((w) => w.lastErrorAt !== null).sort((x, y) => Date.parse(y.lastErrorAt ?? "") - Date.parse(x.lastErrorAt ?? ""))[0];
   return {
     diagnostics: {
+      ...(webhooks.length === 0
+        ? {}
+        : { alertWebhook: { failed: webhooks.reduce((sum, w) => sum + w.failed, 0), lastError: latestError?.lastError ?? null } }),
       malformedIgnored,
       lastMalformedReasons: malformed.slice(-REASONS_SHOWN),
       unknownStatusEvents,

@@ -64,6 +64,16 @@ export const recorderHealthStateSchema = z.object({
   lastReconcile: reconcileSchema.nullable(),
   lastPrune: z.object({ at: isoTime, trades: z.number(), funding: z.number() }).nullable(),
   lastError: z.string().max(500).nullable(),
+  alertWebhook: z
+    .object({
+      delivered: z.number(),
+      failed: z.number(),
+      gaveUp: z.number(),
+      lastError: z.string().max(500).nullable(),
+      lastErrorAt: isoTime.nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const recorderHealthReportSchema = z.object({

@@ -85,6 +85,18 @@ export interface RecorderHealthState {
   lastReconcile: ReconcileReport | null;
   lastPrune: { at: string; trades: number; funding: number } | null;
   lastError: string | null;
+  /** ALERT_WEBHOOK_URL deliveries by this recorder since it started; absent when no webhook is set. */
+  alertWebhook?: AlertWebhookHealth | null;
+}
+
+export interface AlertWebhookHealth {
+  delivered: number;
+  /** Failed attempts (each failed retry counts). */
+  failed: number;
+  /** Alerts given up after the last retry. */
+  gaveUp: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
 }
 
 export interface RecorderHealthRow {

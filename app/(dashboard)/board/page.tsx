@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { stallLimitsFromEnv } from "@/lib/env/server";
+import type { StallRuleRow } from "@/components/trade-board/stall-rules-panel";
+import { env, stallLimitsFromEnv } from "@/lib/env/server";
+import { isSet } from "@/lib/env/setting";
 import { STALL_VARIABLES } from "@/lib/env/stall-limits";
 import { requireStaffSession } from "@/lib/auth";
 import { BoardClient } from "./client";
@@ -14,7 +16,17 @@ export default async function BoardPage({ searchParams }: BoardPageProps) {
   // The layout checks too, but layouts are not re-run on client navigation: each page checks itself.
   await requireStaffSession("/board");
   const stallLimits = stallLimitsFromEnv();
-  const stallRules = STALL_VARIABLES.map((v) => ({ key: v.key, variable: v.name, meaning: v.meaning, configured: v.key in stallLimits }));
+  const stallRules: StallRuleRow[] = [
+    ...STALL_VARIABLES.map((v) => ({ key: v.key, variable: v.name, meaning: v.meaning, configured: v.key in stallLimits })),
+    // Raised by the recorder as a "funding-failed" alert (lib/trades/alert-rules.ts).
+    {
+      key: "fundingStuck",
+      variable: "ALERT_FUNDING_STUCK_SECONDS",
+      meaning: "crypto funding awaiting admin (alert)",
+      configured: isSet(process.env, "ALERT_FUNDING_STUCK_SECONDS"),
+      limitMs: env().alerts.fundingStuckMs,
+    },
+  ];
   // Handed over as a plain query string; the board parses it (lib/trades/board-params) like any URL.
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(await searchParams)) {

@@ -1,0 +1,20 @@
+// POST { minutes: 5..1440 }: the alert stays open but quiet until then.
+import { teamSource } from "@/lib/db/team-source";
+import { snoozeBodySchema } from "@/lib/trades/alert-input";
+import { noStoreJson } from "@/lib/http/json";
+import { withStaff } from "@/lib/http/with-staff";
+import { type IdContext, notFound, pathId, SAME_ORIGIN, teamBody } from "../../team-request";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withStaff<IdContext>(
+  async (request, staff, context) => {
+    const id = await pathId(context, "alert");
+    if (!id.ok) return id.response;
+    const body = await teamBody(request, snoozeBodySchema);
+    if (!body.ok) return body.response;
+    const alert = await teamSource().call({ op: "snooze", id: id.value, minutes: body.value.minutes, actor: staff.email });
+    return alert ? noStoreJson({ alert }) : notFound(id.value);
+  },
+  { sameOriginOnly: SAME_ORIGIN },
+);

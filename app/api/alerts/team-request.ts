@@ -1,0 +1,37 @@
+// What the alert and team routes share: the id in the path, and the capped, zod-checked JSON body,
+// each turned into a 400 with a clear message when wrong.
+import type { z } from "zod";
+import { firstIssue } from "@/lib/trades/alert-input";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { jsonError } from "@/lib/http/json";
+import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
+
+/** Team bodies are a note of at most 2,000 characters, or less. */
+export const TEAM_BODY_BYTES = 16 * 1024;
+export const MAX_ALERT_ID_LENGTH = 400;
+
+export type IdContext = { params: Promise<{ id: string }> };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+export async function pathId(context: IdContext, what: "alert" | "trade"): Promise<Parsed<string>> {
+  const id = (await context.params).id;
+  const max = what === "alert" ? MAX_ALERT_ID_LENGTH : MAX_ID_LENGTH;
+  if (typeof id !== "string" || id.length === 0 || id.length > max) {
+    return { ok: false, response: jsonError(400, "invalid_id", `Expected ${what === "alert" ? "an alert" : "a trade"} id of 1-${max} characters.`) };
+  }
+  return { ok: true, value: id };
+}
+
+export async function teamBody<T>(request: Request, schema: z.ZodType<T>): Promise<Parsed<T>> {
+  const raw = await readJsonBody(request, TEAM_BODY_BYTES);
+  if (!raw.ok && raw.reason === "too_large") return { ok: false, response: jsonError(413, "body_too_large", `A body may be at most ${TEAM_BODY_BYTES} bytes.`) };
+  if (!raw.ok) return { ok: false, response: jsonError(400, "invalid_body", "Expected a JSON body.") };
+  const body = schema.safeParse(raw.value);
+  if (!body.success) return { ok: false, response: jsonError(400, "invalid_body", firstIssue(body.error)) };
+  return { ok: true, value: body.data };
+}
+
+export const notFound = (id: string) => jsonError(404, "not_found", `No alert with id ${JSON.stringify(id.slice(0, 80))}.`);
+
+export const SAME_ORIGIN = "Alert and team actions must come from the dashboard's own pages.";

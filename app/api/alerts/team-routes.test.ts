@@ -1,0 +1,230 @@
+// The alert and team route handlers as a browser meets them: the real handlers, session guard and
+// store functions, on an in-memory PGlite store. Faked: the request's headers (next/headers),
+// next-auth's reading of the session cookie, and where the store is (lib/db/team-source).
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import type { Database } from "@/lib/db/database";
+import { applyAlertEvaluations } from "@/lib/db/alert-raising";
+import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+
+const fake = vi.hoisted(() => ({
+  cookie: null as string | null,
+  session: null as { user: { email: string }; expires: string } | null,
+  db: null as Database | null,
+}));
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => fake.session,
+  handlers: {},
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+}));
+vi.mock("@/lib/db/team-source", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
+  return {
+    ...real,
+    teamSource: () => {
+      if (!fake.db) throw new Error("no test database");
+      return real.teamSourceOver(fake.db);
+    },
+  };
+});
+
+const STAFF = "ops@example.test";
+vi.stubEnv("ASSETPAY_API_KEY", "ap_team_routes_test_key");
+vi.stubEnv("ASSETPAY_API_URL", "http://127.0.0.1:4999");
+vi.stubEnv("ASSETPAY_TOKEN_STEAM_ID", "76561198000000001");
+vi.stubEnv("ASSETPAY_TOKEN_TRADE_URL", "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash");
+vi.stubEnv("AUTH_SECRET", "team-routes-test-secret-0123456789abcdef");
+vi.stubEnv("STAFF_ACCOUNTS", `${STAFF}:${bcrypt.hashSync("unused", 4)}`);
+
+const alerts = await import("./route");
+const acknowledge = await import("./[id]/acknowledge/route");
+const acknowledgeAll = await import("./acknowledge-all/route");
+const snooze = await import("./[id]/snooze/route");
+const assignAlert = await import("./[id]/assign/route");
+const notes = await import("../trades/[id]/notes/route");
+const team = await import("../trades/[id]/team/route");
+const assignTrade = await import("../trades/[id]/assign/route");
+const stream = await import("./stream/route");
+
+const backend = testBackend("pglite");
+let cookieCounter = 0;
+
+function signIn(): void {
+  cookieCounter += 1;
+  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=team-session-${cookieCounter}`;
+  fake.session = { user: { email: STAFF }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+}
+
+const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  new Request(`http://127.0.0.1:3000${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
+
+const ALERT_ID = "stalled:trade:t-1:1";
+
+beforeAll(async () => {
+  fake.db = (await backend.open()).db;
+}, 120_000);
+afterAll(() => backend.close());
+
+beforeEach(async () => {
+  vi.spyOn(console, "error").mockImplementation(() => undefined);
+  fake.cookie = null;
+  fake.session = null;
+  if (!fake.db) throw new Error("no test database");
+  await fake.db.query(EMPTY_TABLES);
+  await applyAlertEvaluations(
+    fake.db,
+    [{ subject: "trade:t-1", tradeId: "t-1", fundingId: null, game: "cs2", kinds: ["stalled"], holding: [{ kind: "stalled", reason: "active 42 min" }] }],
+    { deliver: false },
+  );
+});
+
+describe("alert routes", () => {
+  it("answer 401 JSON without a session, and change nothing", async () => {
+    const response = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
+    expect(response.status).toBe(401);
+    signIn();
+    expect((await (await alerts.GET(get("/api/alerts"), undefined)).json()).openCount).toBe(1);
+  });
+
+  it("refuse a cross-site POST with 403", async () => {
+    signIn();
+    const response = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`, undefined, { "sec-fetch-site": "cross-site" }), ctx(ALERT_ID));
+    expect(response.status).toBe(403);
+  });
+
+  it("list open alerts newest first with the open count and a cursor", async () => {
+    signIn();
+    const response = await alerts.GET(get("/api/alerts?state=open&limit=200"), undefined);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.alerts.map((alert: { id: string }) => alert.id)).toEqual([ALERT_ID]);
+    expect(body.openCount).toBe(1);
+    expect(body.cursor).toBeGreaterThan(0);
+    expect((await alerts.GET(get("/api/alerts?state=soon"), undefined)).status).toBe(400);
+  });
+
+  it("acknowledge once changes it, twice is harmless, an unknown id is a 404 JSON", async () => {
+    signIn();
+    const first = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ changed: true, alert: { id: ALERT_ID, acknowledgedBy: STAFF } });
+    const second = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ changed: false });
+    const unknown = await acknowledge.POST(post("/api/alerts/nope/acknowledge"), ctx("nope"));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+  });
+
+  it("acknowledge all counts what it acknowledged", async () => {
+    signIn();
+    expect(await (await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined)).json()).toEqual({ acknowledged: 1 });
+    expect(await (await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined)).json()).toEqual({ acknowledged: 0 });
+  });
+
+  it("snooze takes 5..1440 minutes; assign takes an email or null", async () => {
+    signIn();
+    expect((await snooze.POST(post(`/api/alerts/${ALERT_ID}/snooze`, { minutes: 2 }), ctx(ALERT_ID))).status).toBe(400);
+    const snoozed = await snooze.POST(post(`/api/alerts/${ALERT_ID}/snooze`, { minutes: 30 }), ctx(ALERT_ID));
+    expect((await snoozed.json()).alert.snoozedUntil).not.toBeNull();
+    const assigned = await assignAlert.POST(post(`/api/alerts/${ALERT_ID}/assign`, { assignee: STAFF }), ctx(ALERT_ID));
+    expect((await assigned.json()).alert.assignee).toBe(STAFF);
+    expect((await assignAlert.POST(post(`/api/alerts/${ALERT_ID}/assign`, { assignee: "x" }), ctx(ALERT_ID))).status).toBe(400);
+    expect((await snooze.POST(post("/api/alerts/nope/snooze", { minutes: 30 }), ctx("nope"))).status).toBe(404);
+  });
+});
+
+describe("trade team routes", () => {
+  it("keep notes as plain text and list them with the trade's alerts and assignee", async () => {
+    signIn();
+    const added = await notes.POST(post("/api/trades/t-1/notes", { text: "  <img src=x onerror=alert(1)> called\n the user " }), ctx("t-1"));
+    expect(added.status).toBe(200);
+    expect((await added.json()).note).toMatchObject({ tradeId: "t-1", author: STAFF, text: "<img src=x onerror=alert(1)> called\n the user" });
+    expect(await (await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: STAFF }), ctx("t-1"))).json()).toEqual({ assignee: STAFF });
+    const body = await (await team.GET(get("/api/trades/t-1/team"), ctx("t-1"))).json();
+    expect(body.assignee).toBe(STAFF);
+    expect(body.notes).toHaveLength(1);
+    expect(body.alerts.map((alert: { id: string; assignee: string }) => [alert.id, alert.assignee])).toEqual([[ALERT_ID, STAFF]]);
+  });
+
+  it("refuse an empty, too long, control-character or malformed note with a clear 400", async () => {
+    signIn();
+    const cases: [unknown, RegExp][] = [
+      [{ text: "   " }, /empty/],
+      [{ text: "x".repeat(2_001) }, /at most 2000/],
+      [{ text: "ring\u0007" }, /control characters/],
+      [{}, /text/],
+      ["not json", /JSON/],
+    ];
+    for (const [body, message] of cases) {
+      const response = await notes.POST(post("/api/trades/t-1/notes", body), ctx("t-1"));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toMatch(message);
+    }
+    const huge = await notes.POST(post("/api/trades/t-1/notes", { text: "x".repeat(20_000) }), ctx("t-1"));
+    expect(huge.status).toBe(413);
+    expect((await (await team.GET(get("/api/trades/t-1/team"), ctx("t-1"))).json()).notes).toEqual([]);
+  });
+});
+
+describe("alert stream", () => {
+  async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, pattern: RegExp): Promise<string> {
+    let text = "";
+    const decoder = new TextDecoder();
+    while (!pattern.test(text)) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    return text;
+  }
+
+  it("answers 401 without a session", async () => {
+    expect((await stream.GET(get("/api/alerts/stream"), undefined)).status).toBe(401);
+  });
+
+  it("starts with a snapshot, then sends each change as an alert event with its version as id, and the count", async () => {
+    signIn();
+    const abort = new AbortController();
+    const response = await stream.GET(new Request("http://127.0.0.1:3000/api/alerts/stream", { signal: abort.signal }), undefined);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await readUntil(reader, /event: snapshot\ndata: .*\n\n/);
+    const snapshot = JSON.parse(/event: snapshot\ndata: (.*)\n/.exec(first)?.[1] ?? "null");
+    expect(snapshot).toMatchObject({ openCount: 1, alerts: [{ id: ALERT_ID }] });
+    await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
+    const next = await readUntil(reader, /event: count\ndata: .*\n\n/);
+    const version = Number(/id: (\d+)\nevent: alert/.exec(next)?.[1]);
+    expect(version).toBeGreaterThan(snapshot.cursor);
+    expect(next).toContain('"acknowledgedBy":"ops@example.test"');
+    expect(next).toContain('event: count\ndata: {"openCount":0}');
+    abort.abort();
+    await reader.cancel();
+  }, 20_000);
+
+  it("sends what changed after Last-Event-ID right after the snapshot", async () => {
+    signIn();
+    const before = (await (await alerts.GET(get("/api/alerts?state=all"), undefined)).json()).cursor as number;
+    await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
+    const abort = new AbortController();
+    const response = await stream.GET(
+      new Request("http://127.0.0.1:3000/api/alerts/stream", { signal: abort.signal, headers: { "last-event-id": String(before) } }),
+      undefined,
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const text = await readUntil(reader, /event: alert\ndata: .*\n\n/);
+    expect(text).toContain(`"id":"${ALERT_ID}"`);
+    abort.abort();
+    await reader.cancel();
+  }, 20_000);
+});
