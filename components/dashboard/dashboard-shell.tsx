@@ -1,5 +1,8 @@
-// The frame around every dashboard page: product name, who is signed in, and Sign out.
+// The frame around every dashboard page: product name, the Alerts button, who is signed in, and Sign
+// out. The alerts provider wraps the page too, so the board and the trade detail share its store.
 import type { ReactNode } from "react";
+import { AlertsButton } from "@/components/alerts/alerts-button";
+import { AlertsProvider } from "@/components/alerts/alerts-provider";
 
 interface DashboardShellProps {
   email: string;
@@ -9,32 +12,35 @@ interface DashboardShellProps {
 
 export function DashboardShell({ email, signOut, children }: DashboardShellProps) {
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between gap-4 border-b border-slate-800 bg-slate-900/60 px-6 py-3">
-        <div className="flex items-center gap-2.5">
-          <span
-            aria-hidden="true"
-            className="flex h-7 w-7 items-center justify-center rounded-lg bg-gradient-to-br from-emerald-400 to-sky-500 text-sm font-bold text-slate-950"
-          >
-            A
-          </span>
-          <span className="text-sm font-semibold tracking-tight text-white">AssetPay Ops</span>
-        </div>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-400" title="Signed in as">
-            {email}
-          </span>
-          <form action={signOut}>
-            <button
-              type="submit"
-              className="rounded-md border border-slate-700 px-2.5 py-1 text-slate-200 transition hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-400"
+    <AlertsProvider email={email}>
+      <div className="flex min-h-screen flex-col">
+        <header className="relative z-30 flex items-center justify-between gap-4 border-b border-slate-800 bg-slate-900/60 px-6 py-3">
+          <div className="flex items-center gap-2.5">
+            <span
+              aria-hidden="true"
+              className="flex h-7 w-7 items-center justify-center rounded-lg bg-gradient-to-br from-emerald-400 to-sky-500 text-sm font-bold text-slate-950"
             >
-              Sign out
-            </button>
-          </form>
-        </div>
-      </header>
-      {children}
-    </div>
+              A
+            </span>
+            <span className="text-sm font-semibold tracking-tight text-white">AssetPay Ops</span>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <AlertsButton />
+            <span className="text-slate-400" title="Signed in as">
+              {email}
+            </span>
+            <form action={signOut}>
+              <button
+                type="submit"
+                className="rounded-md border border-slate-700 px-2.5 py-1 text-slate-200 transition hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        </header>
+        {children}
+      </div>
+    </AlertsProvider>
   );
 }

@@ -21,4 +21,10 @@ describe("emptyBoardMessage", () => {
     expect(emptyBoardMessage({ ...DEFAULT_BOARD_PARAMS, stalledOnly: true, game: "rust" }, 10)).toMatch(/^No stalled trades match these filters/);
     expect(emptyBoardMessage({ ...DEFAULT_BOARD_PARAMS, search: "abc" }, 10)).toMatch(/^No trades match these filters/);
   });
+
+  it("answers the alerts views on their own in words, and points to Clear filters when combined", () => {
+    expect(emptyBoardMessage({ ...DEFAULT_BOARD_PARAMS, attention: true }, 10)).toMatch(/^Nothing needs attention/);
+    expect(emptyBoardMessage({ ...DEFAULT_BOARD_PARAMS, mine: true }, 10)).toMatch(/^No trades are assigned to you/);
+    expect(emptyBoardMessage({ ...DEFAULT_BOARD_PARAMS, attention: true, mine: true }, 10)).toMatch(/^No trades match these filters/);
+  });
 });

@@ -7,6 +7,9 @@ export function emptyBoardMessage(params: BoardParams, tradesHeld: number): stri
     return "No trades yet. The board fills as AssetPay reports trades; it keeps everything it sees while this page is open.";
   }
   if (!hasActiveFilter(params)) return null;
+  const alone = (view: Partial<BoardParams>) => !hasActiveFilter({ ...params, ...view });
+  if (params.attention && alone({ attention: false })) return "Nothing needs attention: every open alert is acknowledged or snoozed.";
+  if (params.mine && alone({ mine: false })) return "No trades are assigned to you. Use Assign to me in a trade's detail to take one.";
   if (params.stalledOnly) {
     const onlyStalled = !hasActiveFilter({ ...params, stalledOnly: false });
     return onlyStalled

@@ -1,6 +1,7 @@
-// The board's toolbar: game, type and Stalled filters, search, the matching count and the stall
-// rules; the status counts (which are the status filter) on the second line.
+// The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
+// search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
+import { AlertViewToggles } from "./alert-view-toggles";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
 import type { TradeFacets } from "@/lib/trades/board-summary";
@@ -31,6 +32,12 @@ export function Toolbar({ params, update, facets, matching, stallRules }: Toolba
         <TypeFilter value={params.types} facets={facets} onToggle={(type) => update((p) => ({ ...p, types: toggleIn(p.types, type) }))} />
         <span aria-hidden="true" className="h-5 w-px bg-slate-800" />
         <StalledToggle pressed={params.stalledOnly} count={facets.stalled} onToggle={() => update((p) => ({ ...p, stalledOnly: !p.stalledOnly }))} />
+        <AlertViewToggles
+          attention={params.attention}
+          mine={params.mine}
+          onToggleAttention={() => update((p) => ({ ...p, attention: !p.attention }))}
+          onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
+        />
         <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
         <StallRulesPanel rows={stallRules} />
       </div>

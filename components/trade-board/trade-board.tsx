@@ -2,7 +2,8 @@
 // The trade board: toolbar (filters with counts, search, matching count), the virtualized table and
 // the detail drawer. View state is in the URL (use-board-params); the list comes from one pass over
 // the store (use-board-summary), which the KPI strip shares through `summary`.
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
+import { useAlertsContext } from "@/components/alerts/alerts-context";
 import type { BoardParams } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { emptyBoardMessage } from "./empty-message";
@@ -28,6 +29,9 @@ function focusRow(id: string) {
 
 export function TradeBoard({ params, update, summary, stallRules }: TradeBoardProps) {
   const onOpen = useCallback((id: string) => update((p) => ({ ...p, trade: id })), [update]);
+  // An alert clicked in the header (or its desktop notification) opens the trade here.
+  const alerts = useAlertsContext();
+  useEffect(() => alerts?.onOpenTrade(onOpen), [alerts, onOpen]);
   const onSort = useCallback((sort: BoardParams["sort"]) => update((p) => ({ ...p, sort })), [update]);
   const openId = params.trade;
   const onClose = useCallback(() => {

@@ -19,6 +19,7 @@ import { StatusBadge } from "./status-badge";
 import { TYPE_LABEL, gameLabel } from "./trade-labels";
 import { TradeHistory } from "./trade-history";
 import { TradeItems } from "./trade-items";
+import { TradeTeam } from "./trade-team";
 
 function When({ iso }: { iso: string | undefined }) {
   const ms = toMs(iso);
@@ -77,6 +78,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
           trade dropped by the retention cap.
         </p>
         <div className="mt-3 min-h-0 flex-1 overflow-y-auto pb-6 text-xs">
+          <TradeTeam tradeId={id} />
           <Section title="Status history">
             <TradeHistory tradeId={id} />
           </Section>
@@ -125,6 +127,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
           ) : null}
         </div>
 
+        <TradeTeam tradeId={id} />
         <Section title="Status history">
           <TradeHistory tradeId={id} />
         </Section>

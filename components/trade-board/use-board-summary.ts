@@ -1,8 +1,10 @@
 "use client";
-// Derives everything the board shows from the store's trade Map (see lib/trades/board-summary):
+// Derives everything the board shows from the store's trade Map (see lib/trades/board-summary), with
+// the alerts views ("Needs attention", "Assigned to me") handed to the engine as a set of trade ids:
 // recomputed only when the trades change (throttled), the filter or sort change, the stall limits
 // change, or the coarse stall clock moves — never once per row, and never on the one-second tick.
 import { useMemo, useRef } from "react";
+import { chosenTradeIds, useAlertTradeIds } from "@/components/alerts/use-alert-trade-ids";
 import { selectTradesVersion } from "@/lib/store/selectors";
 import { useOpsStore, useOpsStoreApi } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
@@ -28,14 +30,16 @@ export function useBoardSummary(params: BoardParams): BoardSummary {
   const stallTick = useOpsStore((s) => Math.floor(s.now / STALL_RECHECK_MS));
   const limits = useOpsStore((s) => s.stallLimits);
   const summarize = useMemo(() => createBoardSummarizer(limits), [limits]);
-  const { game, statuses, types, stalledOnly, search, sort } = params;
+  const { game, statuses, types, stalledOnly, search, sort, attention, mine } = params;
+  const alertIds = useAlertTradeIds();
+  const onlyIds = useMemo(() => chosenTradeIds(alertIds, attention, mine), [alertIds, attention, mine]);
   // statuses/types are fresh arrays per URL parse; their content is what matters.
   const statusesKey = statuses.join(",");
   const typesKey = types.join(",");
   const filter = useMemo<TradeFilter>(
-    () => ({ game, statuses, types, stalledOnly, search }),
+    () => ({ game, statuses, types, stalledOnly, search, onlyIds }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [game, statusesKey, typesKey, stalledOnly, search],
+    [game, statusesKey, typesKey, stalledOnly, search, onlyIds],
   );
   // The pass is timed and the next wait set from it here, during render, on purpose: this memo is the
   // pass. The adaptive wait is a pacing hint read by the throttle, not state any render depends on.

@@ -38,7 +38,9 @@ export function contentSecurityPolicy({ nonce, socketUrl, dev = false }: CspOpti
     // heights and grid templates) cannot carry one, and CSS in an attribute cannot run script.
     ["style-src", "'self'", `'nonce-${nonce}'`],
     ["style-src-attr", "'unsafe-inline'"],
-    ["img-src", "'self'"],
+    // data: for the favicon with the alerts badge, drawn on a canvas (components/alerts/favicon-badge.ts);
+    // an image cannot run script.
+    ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'", ...socketOrigins(socketUrl)],
     ["object-src", "'none'"],

@@ -23,6 +23,7 @@ function shows(record: BoardRecord, stalled: boolean, filter: TradeFilter): bool
   if (!wanted(filter.statuses, trade.status)) return false;
   if (!wanted(filter.types, trade.type)) return false;
   if (filter.stalledOnly && !stalled) return false;
+  if (filter.onlyIds && !filter.onlyIds.has(trade.id)) return false;
   return query === "" || record.searchText.includes(query);
 }
 

@@ -17,13 +17,15 @@ describe("parseBoardParams", () => {
   });
 
   it("reads every filter, the sort and the open trade", () => {
-    const params = parse("game=rust&status=hold,active&type=withdraw&stalled=1&q=AK-47&sort=age&trade=3f1c9a52-0000-4000-8000-000000000001");
+    const params = parse("game=rust&status=hold,active&type=withdraw&stalled=1&q=AK-47&attention=1&mine=true&sort=age&trade=3f1c9a52-0000-4000-8000-000000000001");
     expect(params).toEqual({
       game: "rust",
       statuses: ["active", "hold"],
       types: ["withdraw"],
       stalledOnly: true,
       search: "AK-47",
+      attention: true,
+      mine: true,
       sort: "age",
       trade: "3f1c9a52-0000-4000-8000-000000000001",
     });
@@ -31,7 +33,7 @@ describe("parseBoardParams", () => {
   });
 
   it("ignores what it does not understand instead of failing", () => {
-    const params = parse("game=dota&status=active,bogus,ACTIVE&type=gift&stalled=yes&sort=random&trade=<script>");
+    const params = parse("game=dota&status=active,bogus,ACTIVE&type=gift&stalled=yes&attention=no&mine=2&sort=random&trade=<script>");
     expect(params).toEqual({ ...DEFAULT_BOARD_PARAMS, statuses: ["active"] });
   });
 
@@ -47,6 +49,10 @@ describe("serializeBoardParams", () => {
     const query = serializeBoardParams(params);
     expect(query).toBe("game=cs2&status=active%2Chold&q=a+b%26c");
     expect(parse(query)).toEqual({ ...params, statuses: ["active", "hold"] });
+    const alertViews = { ...DEFAULT_BOARD_PARAMS, attention: true, mine: true };
+    expect(serializeBoardParams(alertViews)).toBe("attention=1&mine=1");
+    expect(parse(serializeBoardParams(alertViews))).toEqual(alertViews);
+    expect(hasActiveFilter(alertViews)).toBe(true);
   });
 });
 
@@ -57,7 +63,7 @@ describe("helpers", () => {
   });
 
   it("clears filters but keeps sort and the open trade", () => {
-    const params = parse("game=cs2&stalled=1&q=x&sort=value&trade=t-1");
+    const params = parse("game=cs2&stalled=1&q=x&attention=1&mine=1&sort=value&trade=t-1");
     expect(clearFilters(params)).toEqual({ ...DEFAULT_BOARD_PARAMS, sort: "value", trade: "t-1" });
   });
 });

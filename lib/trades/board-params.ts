@@ -12,6 +12,10 @@ export interface BoardParams extends TradeFilter {
   types: readonly TradeType[];
   stalledOnly: boolean;
   search: string;
+  /** Only trades with an alert that needs attention (open, not snoozed). */
+  attention: boolean;
+  /** Only trades assigned to the signed-in staff member. */
+  mine: boolean;
   sort: TradeSortKey;
   /** Id of the trade whose detail drawer is open. */
   trade: string | null;
@@ -23,6 +27,8 @@ export const DEFAULT_BOARD_PARAMS: Readonly<BoardParams> = Object.freeze({
   types: [],
   stalledOnly: false,
   search: "",
+  attention: false,
+  mine: false,
   sort: "activity",
   trade: null,
 });
@@ -48,6 +54,8 @@ const schema = z.object({
   type: listOf(TRADE_TYPES).catch([]),
   stalled: z.enum(["1", "true"]).optional().catch(undefined),
   q: z.string().optional().catch(undefined),
+  attention: z.enum(["1", "true"]).optional().catch(undefined),
+  mine: z.enum(["1", "true"]).optional().catch(undefined),
   sort: z.enum(["activity", "age", "value"]).optional().catch(undefined),
   trade: z.string().regex(/^[\w.:-]{1,128}$/).optional().catch(undefined),
 });
@@ -62,6 +70,8 @@ export function parseBoardParams(source: ParamSource): BoardParams {
     type: read("type"),
     stalled: read("stalled"),
     q: read("q"),
+    attention: read("attention"),
+    mine: read("mine"),
     sort: read("sort"),
     trade: read("trade"),
   });
@@ -71,6 +81,8 @@ export function parseBoardParams(source: ParamSource): BoardParams {
     types: raw.type,
     stalledOnly: raw.stalled !== undefined,
     search: (raw.q ?? "").slice(0, MAX_SEARCH),
+    attention: raw.attention !== undefined,
+    mine: raw.mine !== undefined,
     sort: raw.sort ?? "activity",
     trade: raw.trade ?? null,
   };
@@ -84,6 +96,8 @@ export function serializeBoardParams(params: BoardParams): string {
   if (params.types.length > 0) out.set("type", TRADE_TYPES.filter((t) => params.types.includes(t)).join(","));
   if (params.stalledOnly) out.set("stalled", "1");
   if (params.search !== "") out.set("q", params.search.slice(0, MAX_SEARCH));
+  if (params.attention) out.set("attention", "1");
+  if (params.mine) out.set("mine", "1");
   if (params.sort !== "activity") out.set("sort", params.sort);
   if (params.trade !== null) out.set("trade", params.trade);
   return out.toString();
@@ -97,7 +111,13 @@ export function toggleIn<T>(list: readonly T[], value: T): T[] {
 /** True when any filter or search narrows the board (sort and the open trade do not count). */
 export function hasActiveFilter(params: BoardParams): boolean {
   return (
-    params.game !== "all" || params.statuses.length > 0 || params.types.length > 0 || params.stalledOnly || params.search.trim() !== ""
+    params.game !== "all" ||
+    params.statuses.length > 0 ||
+    params.types.length > 0 ||
+    params.stalledOnly ||
+    params.search.trim() !== "" ||
+    params.attention ||
+    params.mine
   );
 }
 

@@ -130,6 +130,8 @@ describe("createBoardSummarizer", () => {
       filter({ stalledOnly: true }),
       filter({ search: " karambit " }),
       filter({ stalledOnly: true, game: "rust", search: "ak" }),
+      filter({ onlyIds: new Set(many.filter((_, i) => i % 7 === 0).map((r) => r.trade.id)) }),
+      filter({ onlyIds: new Set(many.filter((_, i) => i % 5 === 0).map((r) => r.trade.id)), stalledOnly: true }),
     ];
     const limits = { ...DEFAULT_STALL_LIMITS, activeMs: 10 * 60_000, holdOverrunMs: 30 * 60_000 };
     const summarizeMany = createBoardSummarizer(limits);

@@ -5,7 +5,7 @@ import { DEFAULT_TRADE_FILTER, type FilterableTrade, type TradeFilter, compileFi
 import type { Trade } from "./types";
 
 /** A trade as the board's engine hands it to the filter. */
-const filterable = (trade: Trade): FilterableTrade => ({ game: trade.game, status: trade.status, type: trade.type, searchText: buildSearchText(trade) });
+const filterable = (trade: Trade): FilterableTrade => ({ id: trade.id, game: trade.game, status: trade.status, type: trade.type, searchText: buildSearchText(trade) });
 
 const filter = (patch: Partial<TradeFilter>): TradeFilter => ({ ...DEFAULT_TRADE_FILTER, ...patch });
 const matches = (trade: Trade, patch: Partial<TradeFilter>) => compileFilter(filter(patch)).matches(filterable(trade));
@@ -51,6 +51,16 @@ describe("compileFilter", () => {
     expect(compileFilter(filter({ stalledOnly: true })).stalledOnly).toBe(true);
     expect(compileFilter(DEFAULT_TRADE_FILTER).stalledOnly).toBe(false);
     expect(matches(cs2Deposit, { stalledOnly: true })).toBe(true);
+  });
+
+  it("narrows to a set of trade ids (the alerts views), and a new set is a new list", () => {
+    expect(matches(cs2Deposit, { onlyIds: new Set([cs2Deposit.id]) })).toBe(true);
+    expect(matches(rustWithdraw, { onlyIds: new Set([cs2Deposit.id]) })).toBe(false);
+    expect(matches(rustWithdraw, { onlyIds: null })).toBe(true);
+    const key = (patch: Partial<TradeFilter>) => compileFilter(filter(patch)).key;
+    expect(key({ onlyIds: new Set(["a", "b"]) })).toBe(key({ onlyIds: new Set(["b", "a"]) }));
+    expect(key({ onlyIds: new Set(["a"]) })).not.toBe(key({ onlyIds: new Set(["a", "b"]) }));
+    expect(key({ onlyIds: new Set() })).not.toBe(key({}));
   });
 
   it.each([

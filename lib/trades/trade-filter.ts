@@ -1,6 +1,6 @@
 // The trade board's filter: what the chips, the search box and the URL choose (game, statuses, types,
-// stalled only, search), and its compiled form, which lib/trades/board-summary.ts tests each trade
-// against. Pure. Compile once per filter (sets, lowercased query) so the per-trade test is a few
+// stalled only, search; plus the ids an alerts view narrows to), and its compiled form, which
+// lib/trades/board-summary.ts tests each trade against. Pure. Compile once per filter (sets, lowercased query) so the per-trade test is a few
 // comparisons; it never lowercases per trade: the search text is built once per trade change.
 import { normalizeSearch } from "./search-text";
 import type { Game, TradeStatus, TradeType } from "./types";
@@ -15,6 +15,8 @@ export interface TradeFilter {
   types: ReadonlySet<TradeType> | readonly TradeType[];
   stalledOnly: boolean;
   search: string;
+  /** Only these trade ids (the board's "Needs attention" and "Assigned to me" views); null or absent = any. */
+  onlyIds?: ReadonlySet<string> | null;
 }
 
 export const DEFAULT_TRADE_FILTER: Readonly<TradeFilter> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_TRADE_FILTER: Readonly<TradeFilter> = Object.freeze({
 
 /** What the filter reads of a trade; `searchText` is lowercase (see ./search-text). */
 export interface FilterableTrade {
+  id: string;
   game: Game;
   status: TradeStatus;
   type: TradeType;
@@ -50,14 +53,16 @@ export function compileFilter(filter: TradeFilter): CompiledFilter {
   const statuses = sizeOf(filter.statuses) > 0 ? new Set(filter.statuses) : null;
   const types = sizeOf(filter.types) > 0 ? new Set(filter.types) : null;
   const query = normalizeSearch(filter.search);
+  const only = filter.onlyIds ?? null;
   return {
     // Not stalledOnly: the board builds the Stalled view from the stalled trades, so toggling it keeps its list.
-    key: JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query]),
+    key: JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query, only === null ? null : [...only].sort()]),
     stalledOnly: filter.stalledOnly,
     matches: (t) =>
       (game === "all" || t.game === game) &&
       (statuses === null || statuses.has(t.status)) &&
       (types === null || types.has(t.type)) &&
-      (query === "" || t.searchText.includes(query)),
+      (query === "" || t.searchText.includes(query)) &&
+      (only === null || only.has(t.id)),
   };
 }

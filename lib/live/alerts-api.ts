@@ -1,0 +1,62 @@
+// Browser calls to the alerts and team routes (acknowledge, assign, snooze, notes, a trade's team
+// state). Components never fetch these themselves. Every answer is parsed at the edge; a refusal comes
+// back as the server's own message in words (a 400 says what was wrong with a note), never thrown.
+import { z } from "zod";
+import { type Alert, alertSchema, apiErrorSchema, type TradeNote, type TradeTeam, tradeNoteSchema, tradeTeamSchema } from "./alerts-schema";
+
+export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+
+export type FetchJson = (url: string, init: RequestInit) => Promise<Response>;
+
+const defaultFetch: FetchJson = (url, init) => fetch(url, init);
+
+async function call<T>(url: string, body: unknown, schema: z.ZodType<T>, fetchImpl: FetchJson, method: "GET" | "POST" = "POST"): Promise<ApiAnswer<T>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: method === "POST" ? { accept: "application/json", "content-type": "application/json" } : { accept: "application/json" },
+      ...(method === "POST" ? { body: JSON.stringify(body ?? {}) } : {}),
+    });
+  } catch {
+    return { ok: false, status: 0, message: "The dashboard server could not be reached. Try again." };
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = apiErrorSchema.safeParse(json);
+    if (error.success) return { ok: false, status: response.status, message: error.data.error.message };
+    if (response.status === 401) return { ok: false, status: 401, message: "Your session ended. Sign in again." };
+    return { ok: false, status: response.status, message: `The server refused (HTTP ${response.status}).` };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, status: response.status, message: "The server's answer could not be read." };
+  return { ok: true, value: parsed.data };
+}
+
+const path = (...parts: string[]) => parts.map((p) => encodeURIComponent(p)).join("/");
+
+export function acknowledgeAlert(id: string, fetchImpl = defaultFetch): Promise<ApiAnswer<{ alert: Alert; changed: boolean }>> {
+  return call(`/api/alerts/${path(id)}/acknowledge`, {}, z.object({ alert: alertSchema, changed: z.boolean() }), fetchImpl);
+}
+
+export function acknowledgeAllAlerts(fetchImpl = defaultFetch): Promise<ApiAnswer<{ acknowledged: number }>> {
+  return call("/api/alerts/acknowledge-all", {}, z.object({ acknowledged: z.number().int().nonnegative() }), fetchImpl);
+}
+
+export function snoozeAlert(id: string, minutes: number, fetchImpl = defaultFetch): Promise<ApiAnswer<{ alert: Alert }>> {
+  return call(`/api/alerts/${path(id)}/snooze`, { minutes }, z.object({ alert: alertSchema }), fetchImpl);
+}
+
+export function fetchTradeTeam(tradeId: string, fetchImpl = defaultFetch): Promise<ApiAnswer<TradeTeam>> {
+  return call(`/api/trades/${path(tradeId)}/team`, undefined, tradeTeamSchema, fetchImpl, "GET");
+}
+
+export function addTradeNote(tradeId: string, text: string, fetchImpl = defaultFetch): Promise<ApiAnswer<{ note: TradeNote }>> {
+  return call(`/api/trades/${path(tradeId)}/notes`, { text }, z.object({ note: tradeNoteSchema }), fetchImpl);
+}
+
+export function assignTrade(tradeId: string, assignee: string | null, fetchImpl = defaultFetch): Promise<ApiAnswer<{ assignee: string | null }>> {
+  return call(`/api/trades/${path(tradeId)}/assign`, { assignee }, z.object({ assignee: z.string().nullable() }), fetchImpl);
+}
