@@ -14,7 +14,7 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
   return (
     <AlertsProvider email={email}>
       <div className="flex min-h-screen flex-col">
-        <header className="relative z-30 flex items-center justify-between gap-4 border-b border-slate-800 bg-slate-900/60 px-6 py-3">
+        <header className="relative z-30 flex items-center justify-between gap-3 border-b border-slate-800 bg-slate-900/60 px-3 py-3 sm:px-6">
           <div className="flex items-center gap-2.5">
             <span
               aria-hidden="true"
@@ -24,9 +24,10 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
             </span>
             <span className="text-sm font-semibold tracking-tight text-white">AssetPay Ops</span>
           </div>
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex min-w-0 items-center gap-3 text-sm">
             <AlertsButton />
-            <span className="text-slate-400" title="Signed in as">
+            {/* On a phone the header keeps its controls; who is signed in shows from the small breakpoint up. */}
+            <span className="hidden truncate text-slate-400 sm:inline" title="Signed in as">
               {email}
             </span>
             <form action={signOut}>
