@@ -1,8 +1,9 @@
 "use client";
-// Opens the page's one alerts stream into the store and ticks the store's clock (ages, snooze ends).
+// Joins the browser's one alerts stream (shared by its tabs: lib/live/alerts-stream-shared.ts) into the
+// store, and ticks the store's clock (ages, snooze ends).
 // The effect's cleanup closes the stream, so React StrictMode's double mount leaves one connection.
 import { useEffect } from "react";
-import { openAlertsStream } from "@/lib/live/alerts-stream";
+import { openSharedAlertsStream } from "@/lib/live/alerts-stream-shared";
 import type { AlertsStoreApi } from "@/lib/store/alerts-store";
 
 /** Ages read in minutes and snoozes run for 15 min and more: a coarse clock is enough. */
@@ -11,7 +12,7 @@ const CLOCK_MS = 10_000;
 export function useAlertsStream(store: AlertsStoreApi): void {
   useEffect(() => {
     const { applyEvent, countMalformed, setStream, tick } = store.getState();
-    const stream = openAlertsStream({ onEvent: applyEvent, onMalformed: countMalformed, onState: setStream });
+    const stream = openSharedAlertsStream({ onEvent: applyEvent, onMalformed: countMalformed, onState: setStream });
     tick(Date.now());
     const clock = setInterval(() => tick(Date.now()), CLOCK_MS);
     return () => {

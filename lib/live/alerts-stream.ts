@@ -25,6 +25,8 @@ export interface AlertsStreamHandlers {
 
 export interface AlertsStreamOptions {
   url?: string;
+  /** Every event as it arrived (name and data text), before parsing: what a leading tab shares with the others. */
+  onRaw?: (name: string, data: string) => void;
   createSource?: (url: string) => EventSourceLike;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -46,6 +48,18 @@ export function alertsRetryDelay(attempt: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempt - 1));
 }
 
+/** Parses one event at the edge and hands it (or its failure) to the handlers; the event, when good. */
+export function deliverAlertsEvent(name: string, data: string, handlers: Pick<AlertsStreamHandlers, "onEvent" | "onMalformed">): AlertsEvent | null {
+  const parsed = parseAlertsEvent(name, data);
+  if (!parsed.ok) {
+    handlers.onMalformed(parsed.reason);
+    return null;
+  }
+  if (parsed.event.type === "snapshot") for (const reason of parsed.event.malformed) handlers.onMalformed(reason);
+  handlers.onEvent(parsed.event);
+  return parsed.event;
+}
+
 export function alertsStreamUrl(base: string, cursor: number): string {
   return cursor > 0 ? `${base}?since=${cursor}` : base;
 }
@@ -62,19 +76,11 @@ export function openAlertsStream(handlers: AlertsStreamHandlers, options: Alerts
   let timer: unknown = null;
 
   const receive = (name: string, event: MessageEvent<string>) => {
-    const parsed = parseAlertsEvent(name, typeof event.data === "string" ? event.data : "");
-    if (!parsed.ok) {
-      handlers.onMalformed(parsed.reason);
-      return;
-    }
-    const typed = parsed.event;
-    if (typed.type === "snapshot") {
-      cursor = Math.max(cursor, typed.cursor);
-      for (const reason of typed.malformed) handlers.onMalformed(reason);
-    } else if (typed.type === "alert") {
-      cursor = Math.max(cursor, typed.alert.version);
-    }
-    handlers.onEvent(typed);
+    const data = typeof event.data === "string" ? event.data : "";
+    options.onRaw?.(name, data);
+    const typed = deliverAlertsEvent(name, data, handlers);
+    if (typed?.type === "snapshot") cursor = Math.max(cursor, typed.cursor);
+    else if (typed?.type === "alert") cursor = Math.max(cursor, typed.alert.version);
   };
 
   const connect = () => {
