@@ -58,7 +58,7 @@ test.describe("floods from one staff member", () => {
   let app: Awaited<ReturnType<typeof startExtraApp>>;
   // A dashboard of its own, so the shared one's per-staff limits stay untouched for the other specs.
   test.beforeAll(async () => {
-    app = await startExtraApp("app-budget-floods");
+    app = await startExtraApp("app-budget-floods", { extraEnv: { RESYNC_PER_STAFF_PER_MINUTE: "40" } });
   });
   test.afterAll(async () => {
     await app?.stop();

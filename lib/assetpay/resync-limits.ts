@@ -4,19 +4,17 @@
 import "server-only";
 import type { NextResponse } from "next/server";
 import { staffRateLimit } from "@/lib/auth/staff-rate-limit";
+import { env } from "@/lib/env/server";
 import { MAX_RESYNC_IDS } from "@/lib/db/resync-reads";
 
 export { MAX_RESYNC_IDS };
 /** Body bytes per resync: MAX_RESYNC_IDS ids of up to 128 characters, quoted, plus the frame; beyond it 413. */
 export const RESYNC_BODY_BYTES = MAX_RESYNC_IDS * 131 + 1_024;
 /**
- * A tab resyncs after its snapshot, after each reconnect, when it becomes visible (at most every 10 s)
- * and every 5 minutes: twenty tabs opening at once stay under this; a loop does not.
+ * A tab resyncs after its snapshot, after each reconnect, when it becomes visible (at most every 10 s),
+ * every 5 minutes, and again while the recorder had not caught up: one person's twenty tabs opening at
+ * once stay under the default (RESYNC_PER_STAFF_PER_MINUTE, 240); a loop does not.
  */
-export const RESYNC_REQUESTS_PER_MINUTE = 60;
-
-const resyncLimit = staffRateLimit("resync", RESYNC_REQUESTS_PER_MINUTE, "resync requests");
-
 export function refuseOverResyncRateLimit(email: string): NextResponse | null {
-  return resyncLimit.refuse(email);
+  return staffRateLimit("resync", env().resyncsPerStaffPerMinute, "resync requests").refuse(email);
 }

@@ -55,6 +55,9 @@ export const AUTH_SECRET: Rule<string> = {
   expected: "at least 32 random characters (make one with `openssl rand -base64 32`)",
 };
 export const SESSION_MAX_AGE = integerRule(60, 30 * 86_400, "seconds");
+/** One staff member's resyncs a minute, all tabs together: a resync reads the store (AssetPay is behind the budget). */
+export const DEFAULT_RESYNCS_PER_STAFF_PER_MINUTE = 240;
+const RESYNCS_PER_MINUTE = integerRule(5, 10_000, "resync requests per minute");
 
 /** The STAFF_ACCOUNTS value on its own; throws `EnvError` saying which entry is wrong. */
 export function parseStaffAccounts(value: string): StaffAccount[] {
@@ -68,12 +71,14 @@ export const authFields = {
   STAFF_ACCOUNTS: required(STAFF_ACCOUNTS, "nobody could sign in"),
   AUTH_SECRET: required(AUTH_SECRET, "signs staff sessions"),
   AUTH_SESSION_MAX_AGE_SECONDS: optional(SESSION_MAX_AGE),
+  RESYNC_PER_STAFF_PER_MINUTE: optional(RESYNCS_PER_MINUTE),
 };
 
 export interface AuthSettings {
   staffAccounts: StaffAccount[];
   authSecret: string;
   sessionMaxAgeSeconds: number;
+  resyncsPerStaffPerMinute: number;
 }
 
 export function toAuthSettings(values: z.output<z.ZodObject<typeof authFields>>): AuthSettings {
@@ -81,5 +86,6 @@ export function toAuthSettings(values: z.output<z.ZodObject<typeof authFields>>)
     staffAccounts: values.STAFF_ACCOUNTS,
     authSecret: values.AUTH_SECRET,
     sessionMaxAgeSeconds: values.AUTH_SESSION_MAX_AGE_SECONDS ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
+    resyncsPerStaffPerMinute: values.RESYNC_PER_STAFF_PER_MINUTE ?? DEFAULT_RESYNCS_PER_STAFF_PER_MINUTE,
   };
 }

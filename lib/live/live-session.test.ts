@@ -118,7 +118,7 @@ describe("live session", () => {
     expect(routes.count("resync")).toBe(3);
   });
 
-  it("asks again every 5 seconds while the recorder had not caught up, and stops once it has", async () => {
+  it("asks again 5 s, then 10 s later while the recorder had not caught up, and stops once it has", async () => {
     const answers = [false, false, true];
     let call = 0;
     const routes = fakeRoutes({
@@ -136,7 +136,9 @@ describe("live session", () => {
     await vi.advanceTimersByTimeAsync(100);
     await settle();
     expect(routes.count("resync")).toBe(2);
-    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(9_900);
+    expect(routes.count("resync")).toBe(2);
+    await vi.advanceTimersByTimeAsync(100);
     await settle();
     expect(routes.count("resync")).toBe(3);
 

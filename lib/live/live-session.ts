@@ -30,11 +30,13 @@ export interface LiveSession {
 const VISIBLE_RESYNC_MIN_INTERVAL_MS = 10_000;
 
 /**
- * A resync answered before the recorder finished the reconcile it asked for is asked again this much
- * later, up to this many times in a row (the recorder honours AssetPay's 429s, up to a minute or so).
+ * A resync answered before the recorder finished the reconcile it asked for is asked again 5 s later,
+ * then 10, 20, 40 and every 60 s, up to this many times in a row (the recorder honours AssetPay's 429s,
+ * a minute or so): every open tab does this, so it backs off.
  */
 const RESYNC_FOLLOW_UP_MS = 5_000;
-const MAX_RESYNC_FOLLOW_UPS = 24;
+const RESYNC_FOLLOW_UP_MAX_MS = 60_000;
+const MAX_RESYNC_FOLLOW_UPS = 8;
 
 /**
  * On a healthy socket, in-flight trades are re-read this often (see periodic-resync.ts). A merchant
@@ -79,11 +81,12 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       return;
     }
     if (followUpTimer !== null || followUpsLeft === 0 || !running) return;
+    const delay = Math.min(RESYNC_FOLLOW_UP_MAX_MS, RESYNC_FOLLOW_UP_MS * 2 ** (MAX_RESYNC_FOLLOW_UPS - followUpsLeft));
     followUpsLeft -= 1;
     followUpTimer = setTimeout(() => {
       followUpTimer = null;
       void resync("follow-up");
-    }, RESYNC_FOLLOW_UP_MS);
+    }, delay);
   }
 
   async function runResync(): Promise<void> {

@@ -2,7 +2,7 @@
 // refused before the recorder is asked anything. Only next/headers and next-auth are faked.
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_RESYNC_IDS, RESYNC_REQUESTS_PER_MINUTE } from "@/lib/assetpay/resync-limits";
+import { MAX_RESYNC_IDS } from "@/lib/assetpay/resync-limits";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
 
 const fake = vi.hoisted(() => ({
@@ -26,6 +26,8 @@ vi.stubEnv("ASSETPAY_TOKEN_TRADE_URL", "https://steamcommunity.com/tradeoffer/ne
 vi.stubEnv("AUTH_SECRET", "resync-route-test-secret-0123456789abcdef");
 vi.stubEnv("STAFF_ACCOUNTS", STAFF.map((email) => `${email}:${hash}`).join(","));
 vi.stubEnv("RECORDER_DATA_DIR", "/nonexistent/assetpay-ops-resync-test");
+const RESYNC_PER_STAFF_PER_MINUTE = 12;
+vi.stubEnv("RESYNC_PER_STAFF_PER_MINUTE", String(RESYNC_PER_STAFF_PER_MINUTE));
 
 const { POST } = await import("./route");
 
@@ -73,8 +75,8 @@ describe("POST /api/assetpay/resync", () => {
 
   it("refuses a flood from one staff member with 429", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i <= RESYNC_REQUESTS_PER_MINUTE; i += 1) statuses.push((await resync("{}", STAFF[1])).status);
-    expect(statuses.slice(0, RESYNC_REQUESTS_PER_MINUTE)).not.toContain(429);
+    for (let i = 0; i <= RESYNC_PER_STAFF_PER_MINUTE; i += 1) statuses.push((await resync("{}", STAFF[1])).status);
+    expect(statuses.slice(0, RESYNC_PER_STAFF_PER_MINUTE)).not.toContain(429);
     expect(statuses.at(-1)).toBe(429);
   });
 });
