@@ -44,8 +44,9 @@ function openAlertStream(appUrl: string, cookie: string, watched: ReadonlySet<st
     if (!response.ok || !response.body) throw new Error(`GET /api/alerts/stream → HTTP ${response.status}`);
     const decoder = new TextDecoder();
     let buffer = "";
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += decoder.decode(chunk.value, { stream: true });
       let end = buffer.indexOf("\n\n");
       while (end >= 0) {
         const block = buffer.slice(0, end);
@@ -127,8 +128,10 @@ export async function runAlertsBench({ log }: { log: (line: string) => void }): 
 
     log(`  ${spread("raised (raisedAt − stall start)", [...raised.values()].map((at) => at - stallStarted), watched.size)}`);
     log(`  ${spread("received on the stream (arrival − stall start)", [...received.values()].map((at) => at - stallStarted), watched.size)}`);
-    const passes = new Set(raised.values());
-    log(`  recorder passes that raised them: ${passes.size} distinct raisedAt value(s) (the recorder's own pass time is not exposed)`);
+    // raisedAt is stamped per row, so its spread is the writing part of the pass; the scan before it is
+    // not exposed (the recorder logs "raised N alert(s)" once per pass, without times).
+    const raisedTimes = [...raised.values()];
+    log(`  raisedAt spread (the pass's writes): ${ms(Math.max(...raisedTimes) - Math.min(...raisedTimes))}; the whole pass time is not exposed`);
   } finally {
     await stack.stop();
   }
