@@ -12,15 +12,15 @@ afterEach(() => {
 });
 
 describe("recorderBudgetStore without a reachable recorder", () => {
-  it("spends from a stand-in of a sixth of the rate with no burst, and says so once", async () => {
+  it("spends from a stand-in of a sixth of the rate with a burst of 3, and says so once", async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "budget-no-recorder-"));
     dirs.push(dataDir);
     const lines: string[] = [];
     const store = recorderBudgetStore(dataDir, bucketConfig(60), (line) => lines.push(line));
-    expect(standInBucket(bucketConfig(60))).toEqual({ perMinute: 10, burst: 1 });
-    expect(await store.take()).toBe(0);
+    expect(standInBucket(bucketConfig(60))).toEqual({ perMinute: 10, burst: 3 });
+    for (let i = 0; i < 3; i += 1) expect(await store.take()).toBe(0);
     const wait = await store.take();
-    // One token every 6 s at 10 a minute, not the 10-token burst of the full budget.
+    // Then one token every 6 s at 10 a minute, not the 10-token burst of the full budget.
     expect(wait).toBeGreaterThan(5_000);
     expect(wait).toBeLessThanOrEqual(6_000);
     expect(lines).toHaveLength(1);

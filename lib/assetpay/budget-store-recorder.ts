@@ -1,9 +1,10 @@
 // The dashboard's side of the one AssetPay budget: its REST calls (API-minted client tokens, the
 // balance) take from the bucket its recorder holds, over the recorder's loopback API, so a dashboard
 // and its recorder never spend two budgets. While the recorder cannot be reached (down, or too slow to
-// answer), a small bucket in this process stands in: a sixth of the rate and no burst, so the two
-// together stay within budget + 1/6 even when the recorder is alive but slow (measured in
-// bench/RESULTS.md: a same-rate stand-in let 50 busy tabs reach 73 calls a minute on a 60 budget).
+// answer), a small bucket in this process stands in: a sixth of the rate and a small burst (a token
+// mint, the merchant-id lookup and a balance read at start), so the two together stay within the
+// budget plus a sixth even when the recorder is alive but slow (measured in bench/RESULTS.md: a
+// same-rate stand-in let 50 busy tabs reach 73 calls a minute on a 60 budget).
 import "server-only";
 import { z } from "zod";
 import { readRecorderEndpoint } from "@/lib/db/recorder-endpoint";
@@ -28,7 +29,7 @@ async function post(dataDir: string, route: string, body: unknown): Promise<unkn
 
 /** The stand-in's share of the budget while the recorder's bucket cannot be reached. */
 export function standInBucket(config: BucketConfig): BucketConfig {
-  return { perMinute: Math.max(1, Math.floor(config.perMinute / 6)), burst: 1 };
+  return { perMinute: Math.max(6, Math.floor(config.perMinute / 6)), burst: Math.min(config.burst, 3) };
 }
 
 export function recorderBudgetStore(dataDir: string, config: BucketConfig, log: (line: string) => void = console.error): BudgetStore {

@@ -132,8 +132,6 @@ describe("GET /api/assetpay/balance", () => {
     expect(unreachable.status).toBe(503);
     expect(((await unreachable.json()) as { error: { code: string } }).error.code).toBe("assetpay_unavailable");
 
-    // Without a recorder the dashboard spends from its small stand-in budget (one call per 6 s).
-    vi.setSystemTime(testStart + 10_000);
     assetPay.mockResolvedValueOnce(envelope(200, { success: true, data: { balance: "lots" } }));
     const malformed = await get();
     expect(malformed.status).toBe(502);
