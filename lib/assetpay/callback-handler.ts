@@ -7,6 +7,7 @@
 // for a delivery id already recorded). The answer only tells the forwarder whether we kept it; it never
 // approves or rejects anything at AssetPay.
 import "server-only";
+import { readRawBody } from "@/lib/http/read-json-body";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { NextResponse } from "next/server";
 import { jsonError, noStoreJson } from "@/lib/http/json";
@@ -38,27 +39,6 @@ function bearerOf(request: Request): string | null {
   const header = request.headers.get("authorization");
   const match = header === null ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1] ?? null;
-}
-
-/** The raw body, or null once it grows past `limit` (the rest is not read). */
-async function readRawBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 export async function handleForwardedCallback(request: Request, deps: CallbackHandlerDeps): Promise<NextResponse> {

@@ -6,10 +6,15 @@ import "server-only";
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: "too_large" | "malformed" };
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
+/**
+ * The raw body bytes, or null once it is over `maxBytes` (a declared Content-Length over the cap is
+ * refused before reading; a longer body is cut off as soon as it passes the cap). Routes that verify
+ * a signature over the exact bytes use this; JSON routes use readJsonBody.
+ */
+export async function readRawBody(request: Request, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
-  if (!request.body) return { ok: true, value: undefined };
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -19,11 +24,17 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false, reason: "too_large" };
+      return null;
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
+  const raw = await readRawBody(request, maxBytes);
+  if (raw === null) return { ok: false, reason: "too_large" };
+  const text = raw.toString("utf8");
   if (text.trim() === "") return { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
