@@ -26,7 +26,7 @@ export async function runStaffPasswordBench(options: { log?: (line: string) => v
   // `npm run staff:hash` makes cost-12 hashes.
   const cost = options.cost ?? 12;
   const rounds = options.rounds ?? 8;
-  const accounts = [{ email: "ops@bench.test", passwordHash: bcrypt.hashSync("the-password", cost) }];
+  const accounts = [{ email: "ops@bench.test", role: "operator" as const, passwordHash: bcrypt.hashSync("the-password", cost) }];
   // The first unknown email also creates the dummy hash (once per process): not part of a sign-in.
   await verifyStaffPassword(accounts, "warm-up@bench.test", "nope");
   const known: number[] = [];

@@ -1,6 +1,6 @@
 // The session checks every dashboard page and route handler performs itself (proxy.ts only redirects
 // signed-out visitors as a convenience). A session whose email was removed from STAFF_ACCOUNTS no
-// longer counts.
+// longer counts. What a signed-in staff member may do is their role's (./roles).
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -11,10 +11,12 @@ import { auth } from "./next-auth";
 import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { SessionMemo } from "./session-memo";
-import { isStaffEmail } from "./staff-password";
+import type { StaffRole } from "./roles";
+import { findStaffAccount } from "./staff-password";
 
 export interface StaffSession {
   email: string;
+  role: StaffRole;
 }
 
 /** Far more than the staff who could be signed in at once; a bound, not a working size. */
@@ -31,9 +33,10 @@ export async function getStaffSession(): Promise<StaffSession | null> {
   const remembered = sessionMemo().recall(cookieDigest, Date.now());
   if (remembered) return remembered;
   const session = await auth();
-  const email = session?.user?.email;
-  if (!email || !isStaffEmail(env().staffAccounts, email)) return null;
-  const staff: StaffSession = { email };
+  const account = findStaffAccount(env().staffAccounts, session?.user?.email);
+  if (!session || !account) return null;
+  // The role is read from STAFF_ACCOUNTS at each check, so a changed role applies after a restart.
+  const staff: StaffSession = { email: account.email, role: account.role };
   // `expires` is the session JWT's own expiry (see the session callback in config.ts).
   sessionMemo().remember(cookieDigest, staff, Date.parse(session.expires), Date.now());
   return staff;

@@ -1,10 +1,10 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it, vi } from "vitest";
-import { isStaffEmail, verifyStaffPassword } from "./staff-password";
+import { findStaffAccount, verifyStaffPassword } from "./staff-password";
 
 const accounts = [
-  { email: "ops@example.test", passwordHash: bcrypt.hashSync("right-password", 4) },
-  { email: "lead@example.test", passwordHash: bcrypt.hashSync("other-password", 4) },
+  { email: "ops@example.test", role: "operator" as const, passwordHash: bcrypt.hashSync("right-password", 4) },
+  { email: "lead@example.test", role: "operator" as const, passwordHash: bcrypt.hashSync("other-password", 4) },
 ];
 
 describe("verifyStaffPassword", () => {
@@ -24,7 +24,7 @@ describe("verifyStaffPassword", () => {
     // (bench/staff-password.ts prints the figures): what keeps the times equal is this one compare.
     const compare = vi.spyOn(bcrypt, "compare");
     try {
-      const costly = [{ email: "a@x.io", passwordHash: bcrypt.hashSync("pw", 6) }];
+      const costly = [{ email: "a@x.io", role: "operator" as const, passwordHash: bcrypt.hashSync("pw", 6) }];
       expect(await verifyStaffPassword(costly, "ghost@x.io", "pw")).toBeNull();
       expect(compare).toHaveBeenCalledTimes(1);
       const [password, dummy] = compare.mock.calls[0] ?? [];
@@ -42,10 +42,10 @@ describe("verifyStaffPassword", () => {
   });
 });
 
-describe("isStaffEmail", () => {
+describe("findStaffAccount", () => {
   it("is true only for listed emails", () => {
-    expect(isStaffEmail(accounts, "Lead@Example.test")).toBe(true);
-    expect(isStaffEmail(accounts, "x@example.test")).toBe(false);
-    expect(isStaffEmail(accounts, null)).toBe(false);
+    expect(findStaffAccount(accounts, "Lead@Example.test")?.email).toBe("lead@example.test");
+    expect(findStaffAccount(accounts, "x@example.test")).toBeNull();
+    expect(findStaffAccount(accounts, null)).toBeNull();
   });
 });

@@ -32,8 +32,9 @@ export async function verifyStaffPassword(
   return account && matches ? account : null;
 }
 
-export function isStaffEmail(accounts: readonly StaffAccount[], email: string | null | undefined): boolean {
-  if (!email) return false;
+/** The STAFF_ACCOUNTS entry for this email (any case), or null. */
+export function findStaffAccount(accounts: readonly StaffAccount[], email: string | null | undefined): StaffAccount | null {
+  if (!email) return null;
   const wanted = email.toLowerCase();
-  return accounts.some((account) => account.email === wanted);
+  return accounts.find((account) => account.email === wanted) ?? null;
 }

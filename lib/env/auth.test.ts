@@ -8,8 +8,16 @@ describe("parseStaffAccounts", () => {
 
   it("splits on commas and on the first colon, lowercasing emails", () => {
     expect(parseStaffAccounts(` Ops@Example.test:${HASH} , b@x.io:${other}`)).toEqual([
-      { email: "ops@example.test", passwordHash: HASH },
-      { email: "b@x.io", passwordHash: other },
+      { email: "ops@example.test", role: "operator", passwordHash: HASH },
+      { email: "b@x.io", role: "operator", passwordHash: other },
+    ]);
+  });
+
+  it("reads an optional role between email and hash", () => {
+    expect(parseStaffAccounts(`v@x.io:viewer:${HASH},a@x.io: admin :${other},o@x.io:operator:${HASH}`)).toEqual([
+      { email: "v@x.io", role: "viewer", passwordHash: HASH },
+      { email: "a@x.io", role: "admin", passwordHash: other },
+      { email: "o@x.io", role: "operator", passwordHash: HASH },
     ]);
   });
 
@@ -21,6 +29,8 @@ describe("parseStaffAccounts", () => {
     ["a@x.io:plaintext-password", /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
     [`a@x.io:${HASH}:extra`, /entry 1 \(a@x\.io\) has no valid bcrypt hash/],
     [`a@x.io:${HASH},A@x.io:${other}`, /a@x\.io is listed twice/],
+    [`a@x.io:root:${HASH}`, /entry 1 \(a@x\.io\) has a role that is not one of viewer, operator, admin/],
+    [`a@x.io:Admin:${HASH}`, /entry 1 \(a@x\.io\) has a role that is not one of/],
   ])("refuses %j", (value, expected) => {
     expect(() => parseStaffAccounts(value)).toThrowError(expected);
   });

@@ -1,6 +1,7 @@
 // The staff sign-in settings: who may sign in (STAFF_ACCOUNTS), the secret that signs their sessions and
 // how long a session lasts. Rules only (see ./setting).
 import { z } from "zod";
+import { DEFAULT_PASSWORD_ROLE, isStaffRole, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import { EnvError } from "./env-error";
 import { integerRule, optional, refusal, required, type Rule } from "./setting";
 
@@ -9,6 +10,7 @@ export const DEFAULT_SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 export interface StaffAccount {
   /** Lowercased. */
   email: string;
+  role: StaffRole;
   passwordHash: string;
 }
 
@@ -16,8 +18,9 @@ export const EMAIL: Rule<string> = { schema: z.string().regex(/^[^\s@:,]+@[^\s@:
 const BCRYPT_HASH = /^\$2[aby]\$(0[4-9]|[12]\d|3[01])\$[./A-Za-z0-9]{53}$/;
 
 /**
- * `email:hash,email:hash`, or why not (naming the entry, never quoting it). Split on the FIRST colon only:
- * the email has none, and a bcrypt hash has `$` but neither commas nor colons.
+ * `email:hash` or `email:role:hash` entries, comma-separated, or why not (naming the entry, never quoting
+ * it). The email has no colon and a bcrypt hash has `$` but neither commas nor colons, so the part
+ * between the first colon and the hash's `$` is the role, if any.
  */
 function readStaffAccounts(value: string): StaffAccount[] | string {
   const accounts: StaffAccount[] = [];
@@ -30,12 +33,18 @@ function readStaffAccounts(value: string): StaffAccount[] | string {
     // Nothing of an entry without a colon is echoed: it might be a pasted password.
     if (colon < 0) return `${position} has no ":" between email and hash`;
     const email = entry.slice(0, colon).trim().toLowerCase();
-    const passwordHash = entry.slice(colon + 1).trim();
     if (!EMAIL.schema.safeParse(email).success) return `${position} does not start with an email address`;
+    const rest = entry.slice(colon + 1).trim();
+    const roleColon = rest.startsWith("$") ? -1 : rest.indexOf(":");
+    const roleText = roleColon < 0 ? null : rest.slice(0, roleColon).trim();
+    const passwordHash = roleColon < 0 ? rest : rest.slice(roleColon + 1).trim();
+    if (roleText !== null && !isStaffRole(roleText)) {
+      return `${position} (${email}) has a role that is not one of ${STAFF_ROLES.join(", ")}`;
+    }
     if (!BCRYPT_HASH.test(passwordHash)) return `${position} (${email}) has no valid bcrypt hash after the colon`;
     if (seen.has(email)) return `${email} is listed twice`;
     seen.add(email);
-    accounts.push({ email, passwordHash });
+    accounts.push({ email, role: roleText ?? DEFAULT_PASSWORD_ROLE, passwordHash });
   }
   return accounts;
 }
@@ -47,7 +56,7 @@ export const STAFF_ACCOUNTS: Rule<StaffAccount[]> = {
     ctx.issues.push({ code: "custom", message: accounts, input: undefined });
     return z.NEVER;
   }),
-  expected: "comma-separated email:bcrypt-hash pairs (make a hash with `npm run staff:hash -- 'password'`)",
+  expected: "comma-separated email:bcrypt-hash or email:role:bcrypt-hash entries, role one of viewer, operator, admin (make a hash with `npm run staff:hash -- 'password'`)",
 };
 
 export const AUTH_SECRET: Rule<string> = {

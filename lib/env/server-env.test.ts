@@ -31,7 +31,7 @@ describe("parseEnv", () => {
       databaseUrl: null,
       demo: null,
     });
-    expect(env.staffAccounts).toEqual([{ email: "ops@example.test", passwordHash: STAFF_HASH }]);
+    expect(env.staffAccounts).toEqual([{ email: "ops@example.test", role: "operator", passwordHash: STAFF_HASH }]);
   });
 
   it("reads the optional settings and strips trailing slashes", () => {
@@ -83,7 +83,7 @@ describe("parseEnv", () => {
     [{ ASSETPAY_TOKEN_TTL_SECONDS: "0" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds, a whole number from 1 to 86400$/],
     [{ ASSETPAY_TOKEN_TTL_SECONDS: "86401" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds, a whole number from 1 to 86400$/],
     [{ ASSETPAY_TOKEN_TTL_SECONDS: "1.5" }, /^ASSETPAY_TOKEN_TTL_SECONDS: expected seconds/],
-    [{ STAFF_ACCOUNTS: undefined }, /^STAFF_ACCOUNTS: not set; expected comma-separated email:bcrypt-hash pairs/],
+    [{ STAFF_ACCOUNTS: undefined }, /^STAFF_ACCOUNTS: not set; expected comma-separated email:bcrypt-hash or email:role:bcrypt-hash entries/],
     [{ STAFF_ACCOUNTS: "ops@example.test" }, /^STAFF_ACCOUNTS: expected .*entry 1 has no ":"/],
     [{ AUTH_SECRET: undefined }, /^AUTH_SECRET: not set; expected at least 32 random characters/],
     [{ AUTH_SECRET: "short" }, /^AUTH_SECRET: expected at least 32 random characters/],

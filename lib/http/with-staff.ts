@@ -1,11 +1,12 @@
 // The frame around every route handler that serves signed-in staff, so each handler is only its own
 // work: a same-origin check first where asked (routes that mint secrets or change state), then the
-// session (401 JSON without one), then one answer for what the handler does not handle itself — the
+// session (401 JSON without one), then the role where the route needs one (403 JSON), then one answer for what the handler does not handle itself — the
 // recorder being unavailable is a 503 `recorder_unavailable` with its one-line reason; anything else
 // is a 500 `internal_error` that names no internals (the error itself goes to the server log).
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { requireStaffApi, type StaffSession } from "@/lib/auth";
+import { can, type Capability } from "@/lib/auth/roles";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { RecorderUnavailableError } from "@/lib/db/recorded-source";
 import { jsonError } from "./json";
@@ -15,6 +16,8 @@ export type StaffHandler<Context> = (request: Request, staff: StaffSession, cont
 export interface WithStaffOptions {
   /** Refuse cross-site callers with 403 `cross_origin` and this message, before the session check. */
   sameOriginOnly?: string;
+  /** Refuse staff whose role lacks this with 403 `forbidden`, after the session check. */
+  needs?: Capability;
 }
 
 export function withStaff<Context = unknown>(
@@ -27,6 +30,9 @@ export function withStaff<Context = unknown>(
     }
     const gate = await requireStaffApi();
     if (!gate.ok) return gate.response;
+    if (options.needs !== undefined && !can(gate.staff.role, options.needs)) {
+      return jsonError(403, "forbidden", `Your role (${gate.staff.role}) may not do this.`);
+    }
     try {
       return await handler(request, gate.staff, context);
     } catch (error) {

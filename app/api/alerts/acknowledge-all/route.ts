@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = withStaff(
   async (_request, staff) => noStoreJson(await teamSource().call({ op: "acknowledge-all", actor: staff.email })),
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

@@ -13,5 +13,5 @@ export const POST = withStaff<IdContext>(
     const answer = await teamSource().call({ op: "acknowledge", id: id.value, actor: staff.email });
     return answer ? noStoreJson(answer) : notFound(id.value);
   },
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

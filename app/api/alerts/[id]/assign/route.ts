@@ -16,5 +16,5 @@ export const POST = withStaff<IdContext>(
     const alert = await teamSource().call({ op: "assign-alert", id: id.value, assignee: body.value.assignee, actor: staff.email });
     return alert ? noStoreJson({ alert }) : notFound(id.value);
   },
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

@@ -16,5 +16,5 @@ export const POST = withStaff<IdContext>(
     const alert = await teamSource().call({ op: "snooze", id: id.value, minutes: body.value.minutes, actor: staff.email });
     return alert ? noStoreJson({ alert }) : notFound(id.value);
   },
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

@@ -15,5 +15,5 @@ export const POST = withStaff<IdContext>(
     if (!body.ok) return body.response;
     return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: body.value.assignee, actor: staff.email }));
   },
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

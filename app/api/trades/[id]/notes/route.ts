@@ -17,5 +17,5 @@ export const POST = withStaff<IdContext>(
     const note = await teamSource().call({ op: "note", tradeId: id.value, text: body.value.text, actor: staff.email });
     return noStoreJson({ note });
   },
-  { sameOriginOnly: SAME_ORIGIN },
+  { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );
