@@ -11,13 +11,9 @@ import { auth } from "./next-auth";
 import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { SessionMemo } from "./session-memo";
-import type { StaffRole } from "./roles";
-import { findStaffAccount } from "./staff-password";
+import { type StaffIdentity, staffIdentityOf } from "./session-identity";
 
-export interface StaffSession {
-  email: string;
-  role: StaffRole;
-}
+export type StaffSession = StaffIdentity;
 
 /** Far more than the staff who could be signed in at once; a bound, not a working size. */
 const MEMO_CAPACITY = 2_000;
@@ -33,10 +29,8 @@ export async function getStaffSession(): Promise<StaffSession | null> {
   const remembered = sessionMemo().recall(cookieDigest, Date.now());
   if (remembered) return remembered;
   const session = await auth();
-  const account = findStaffAccount(env().staffAccounts, session?.user?.email);
-  if (!session || !account) return null;
-  // The role is read from STAFF_ACCOUNTS at each check, so a changed role applies after a restart.
-  const staff: StaffSession = { email: account.email, role: account.role };
+  const staff = staffIdentityOf(session, env().staffAccounts);
+  if (!session || !staff) return null;
   // `expires` is the session JWT's own expiry (see the session callback in config.ts).
   sessionMemo().remember(cookieDigest, staff, Date.parse(session.expires), Date.now());
   return staff;
