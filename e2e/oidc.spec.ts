@@ -86,6 +86,9 @@ test("an account without the role claim is a viewer: 403 on acknowledge", async 
 test("an email outside the allowed domains is refused with a clear message", async ({ page }) => {
   await signInWithSso(page, OUTSIDER);
   await expect(page).toHaveURL(/\/sign-in\?/);
-  await expect(page.getByRole("alert")).toHaveText(/Single sign-on refused: your email address is not in a domain allowed/);
+  // The sign-in form's own alert (Next's route announcer is an alert too).
+  await expect(page.getByRole("form", { name: "Staff sign-in" }).getByRole("alert")).toHaveText(
+    /Single sign-on refused: your email address is not in a domain allowed/,
+  );
   expect((await page.request.get(`${app.url}/api/snapshot`)).status()).toBe(401);
 });
