@@ -12,18 +12,22 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => isSessionCookieName(name));
 }
 
-let socketUrl: string | null | undefined;
+let configured: { socketUrl: string | null; ssoIssuer: string | null } | undefined;
 
-/** The Socket.IO origin the browser will use, read once. Bad configuration: only 'self' (the page reports the error). */
-function configuredSocketUrl(): string | null {
-  if (socketUrl === undefined) {
+/**
+ * The Socket.IO origin the browser will use and the single sign-on issuer, read once. Bad
+ * configuration: only 'self' (the page reports the error).
+ */
+function configuredOrigins(): { socketUrl: string | null; ssoIssuer: string | null } {
+  if (configured === undefined) {
     try {
-      socketUrl = parseEnv(process.env).wsUrl;
+      const settings = parseEnv(process.env);
+      configured = { socketUrl: settings.wsUrl, ssoIssuer: settings.oidc?.issuer ?? null };
     } catch {
-      socketUrl = null;
+      configured = { socketUrl: null, ssoIssuer: null };
     }
   }
-  return socketUrl;
+  return configured;
 }
 
 function isSignInPage(pathname: string): boolean {
@@ -39,7 +43,7 @@ export function proxy(request: NextRequest) {
   }
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
-    socketUrl: configuredSocketUrl(),
+    ...configuredOrigins(),
     dev: process.env.NODE_ENV === "development",
   });
   const requestHeaders = new Headers(request.headers);

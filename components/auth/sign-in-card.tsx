@@ -1,15 +1,18 @@
 // The sign-in screen: product name, optional demo-mode note, and the form, centred on the page.
 import { DemoNote } from "./demo-note";
 import { SignInForm, type SignInAction } from "./sign-in-form";
+import { SsoSignInButton } from "./sso-sign-in-button";
 
 interface SignInCardProps {
   action: SignInAction;
   callbackPath: string;
   initialError: string | null;
   demo: { email: string | null } | null;
+  /** Single sign-on, when configured: the button's name and its action. */
+  sso: { name: string; action: (form: FormData) => Promise<void> } | null;
 }
 
-export function SignInCard({ action, callbackPath, initialError, demo }: SignInCardProps) {
+export function SignInCard({ action, callbackPath, initialError, demo, sso }: SignInCardProps) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -28,6 +31,7 @@ export function SignInCard({ action, callbackPath, initialError, demo }: SignInC
         <div className="rounded-2xl border border-slate-800 bg-slate-900/70 p-6 shadow-xl shadow-black/40">
           {demo ? <DemoNote email={demo.email} /> : null}
           <SignInForm action={action} callbackPath={callbackPath} initialError={initialError} defaultEmail={demo?.email ?? ""} />
+          {sso ? <SsoSignInButton name={sso.name} action={sso.action} callbackPath={callbackPath} /> : null}
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">Access is limited to merchant staff listed by your administrator.</p>
       </div>

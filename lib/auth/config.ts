@@ -1,5 +1,6 @@
 // next-auth configuration: staff sign in with email + password from STAFF_ACCOUNTS (Credentials
-// provider), sessions are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default).
+// provider) or, when AUTH_OIDC_* is set, through an OpenID Connect provider (./sso-sign-in); sessions
+// are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default).
 // Built per request from `env()` so nothing is read at build time. Never logs what a person typed.
 import "server-only";
 import type { NextAuthConfig } from "next-auth";
@@ -10,6 +11,8 @@ import { env } from "@/lib/env/server";
 import { clientAddress } from "./client-address";
 import { TooManyAttempts } from "./errors";
 import { signInLimiter } from "./limiter-instance";
+import { admitSsoSignIn, ssoProvider, withSsoClaims } from "./sso-sign-in";
+import { ssoSessionFields } from "./sso-session";
 import { verifyStaffPassword } from "./staff-password";
 
 const credentialsSchema = z.object({
@@ -27,11 +30,14 @@ export function authConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      signIn: ({ account, profile }) => admitSsoSignIn(account, profile, config.oidc),
+      jwt: ({ token, account, profile }) => withSsoClaims(token, account, profile, config.oidc),
       // Report the session JWT's real expiry, not Auth.js's default "now + maxAge": our server code
       // reads sessions with auth(), which cannot set cookies, so sessions never roll and the cookie's
       // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on it.
       session({ session, token }) {
-        return typeof token.exp === "number" ? { ...session, expires: new Date(token.exp * 1000).toISOString() } : session;
+        const withSso = { ...session, ...ssoSessionFields(token) };
+        return typeof token.exp === "number" ? { ...withSso, expires: new Date(token.exp * 1000).toISOString() } : withSso;
       },
     },
     providers: [
@@ -56,6 +62,7 @@ export function authConfig(): NextAuthConfig {
           return { id: account.email, email: account.email, name: account.email };
         },
       }),
+      ...(config.oidc ? [ssoProvider(config.oidc)] : []),
     ],
     logger: {
       error(error) {

@@ -29,7 +29,7 @@ export async function getStaffSession(): Promise<StaffSession | null> {
   const remembered = sessionMemo().recall(cookieDigest, Date.now());
   if (remembered) return remembered;
   const session = await auth();
-  const staff = staffIdentityOf(session, env().staffAccounts);
+  const staff = staffIdentityOf(session, env());
   if (!session || !staff) return null;
   // `expires` is the session JWT's own expiry (see the session callback in config.ts).
   sessionMemo().remember(cookieDigest, staff, Date.parse(session.expires), Date.now());

@@ -1,6 +1,7 @@
 // Turns a refused sign-in into the sentence the form shows. Deliberately does not say whether the
 // email or the password was wrong.
 import { tooManyAttemptsMessage } from "./sign-in-limiter";
+import { describeSsoRefusal } from "./sso-refusal";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -14,6 +15,7 @@ export function describeSignInError(error: unknown): string | null {
       : "Too many attempts, try again in a few minutes";
   }
   if (type === "CredentialsSignin") return WRONG_CREDENTIALS;
+  if (type === "AccessDenied") return describeSsoRefusal(code) ?? "Sign-in refused.";
   if (typeof type === "string") return "Sign-in failed: the server could not complete it. Try again, or ask an administrator to check its logs.";
   return null;
 }

@@ -7,10 +7,11 @@ import { type AlertSettings, alertFields, toAlertSettings } from "./alerts";
 import { type AuthSettings, authFields, toAuthSettings } from "./auth";
 import { type CallbackSettings, callbackFields, toCallbackSettings } from "./callbacks";
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
+import { type OidcSettingsGroup, oidcFields, toOidcSettings, withOidcGroupRule } from "./oidc";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, OidcSettingsGroup, StorageSettings, CallbackSettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
   alerts: AlertSettings;
@@ -20,6 +21,7 @@ export const serverEnvFields = {
   ...connectionFields("required by the dashboard server; leave it unset and use `npm start` for demo mode"),
   ...clientTokenFields,
   ...authFields,
+  ...oidcFields,
   ...storageFields,
   ...callbackFields,
   ...demoFields,
@@ -31,6 +33,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toConnection(values),
     ...toClientTokenSettings(values),
     ...toAuthSettings(values),
+    ...toOidcSettings(values),
     ...toStorageSettings(values),
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),
@@ -38,7 +41,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
   };
 }
 
-const serverEnvSchema = z.object(serverEnvFields).transform(toServerEnv);
+const serverEnvSchema = withOidcGroupRule(z.object(serverEnvFields)).transform(toServerEnv);
 
 /** Everything the running dashboard needs. Throws `EnvError` listing every missing or malformed variable. */
 export function parseEnv(source: EnvSource): ServerEnv {

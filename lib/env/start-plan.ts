@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { STEAM_ID, TOKEN_TTL, TRADE_URL } from "./assetpay";
 import { AUTH_SECRET, SESSION_MAX_AGE, STAFF_ACCOUNTS } from "./auth";
+import { oidcFields, withOidcGroupRule } from "./oidc";
 import { storageFields } from "./recorder";
 import { serverEnvFields } from "./server-env";
 import { type EnvSource, integerRule, isSet, optional, parseSettings } from "./setting";
@@ -22,13 +23,12 @@ export interface StartPlan {
 const PORT = optional(integerRule(1, 65_535, "a TCP port"));
 
 /** Real mode (ASSETPAY_API_KEY set): everything the app checks, plus the port and the stall limits. */
-const realSchema = z
-  .object({ PORT, ...serverEnvFields, ...stallLimitFields })
+const realSchema = withOidcGroupRule(z.object({ PORT, ...serverEnvFields, ...stallLimitFields }))
   .transform((values): StartPlan => ({ mode: "real", port: values.PORT ?? DEFAULT_PORT, simPort: 0 }));
 
 /** Demo mode: whatever the operator did set must still be well-formed; the rest `npm start` fills in. */
-const demoSchema = z
-  .object({
+const demoSchema = withOidcGroupRule(
+  z.object({
     PORT,
     SIM_PORT: optional(integerRule(0, 65_535, "a TCP port (0 = any free port)")),
     ASSETPAY_TOKEN_STEAM_ID: optional(STEAM_ID),
@@ -39,8 +39,10 @@ const demoSchema = z
     AUTH_SESSION_MAX_AGE_SECONDS: optional(SESSION_MAX_AGE),
     ...storageFields,
     DEMO_PASSWORD: optional({ schema: z.string().min(8), expected: "at least 8 characters" }),
+    ...oidcFields,
     ...stallLimitFields,
-  })
+  }),
+)
   .transform((values): StartPlan => ({ mode: "demo", port: values.PORT ?? DEFAULT_PORT, simPort: values.SIM_PORT ?? DEFAULT_SIM_PORT }));
 
 /** The start plan, or one `EnvError` listing every missing or malformed variable. */

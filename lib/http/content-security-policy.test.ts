@@ -38,6 +38,14 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("object-src")).toEqual(["'none'"]);
   });
 
+  it("lets forms post only to our origin, plus the single sign-on issuer's when there is one", () => {
+    expect(policy.get("form-action")).toEqual(["'self'"]);
+    const sso = directives(contentSecurityPolicy({ nonce: "n", socketUrl: null, ssoIssuer: "https://login.example.com/realms/ops" }));
+    expect(sso.get("form-action")).toEqual(["'self'", "https://login.example.com"]);
+    const malformed = directives(contentSecurityPolicy({ nonce: "n", socketUrl: null, ssoIssuer: "javascript:alert(1)" }));
+    expect(malformed.get("form-action")).toEqual(["'self'"]);
+  });
+
   it("adds eval only for next dev", () => {
     const dev = directives(contentSecurityPolicy({ nonce: "n", socketUrl: null, dev: true }));
     expect(dev.get("script-src")).toContain("'unsafe-eval'");

@@ -9,6 +9,11 @@ export interface CspOptions {
   socketUrl: string | null;
   /** `next dev` needs eval for its error overlay; production never does. */
   dev?: boolean;
+  /**
+   * AUTH_OIDC_ISSUER, when single sign-on is on: the "Sign in with …" form's post is answered with a
+   * redirect to the provider, and browsers hold a form's redirects to form-action too.
+   */
+  ssoIssuer?: string | null;
 }
 
 /**
@@ -30,7 +35,14 @@ export function socketOrigins(socketUrl: string | null): string[] {
   return [`${secure ? "https" : "http"}://${host}`, `${secure ? "wss" : "ws"}://${host}`];
 }
 
-export function contentSecurityPolicy({ nonce, socketUrl, dev = false }: CspOptions): string {
+/** The issuer's origin, or nothing when there is none or it is not an http(s) URL. */
+function issuerOrigins(issuer: string | null | undefined): string[] {
+  if (!issuer || !URL.canParse(issuer)) return [];
+  const url = new URL(issuer);
+  return url.protocol === "https:" || url.protocol === "http:" ? [url.origin] : [];
+}
+
+export function contentSecurityPolicy({ nonce, socketUrl, dev = false, ssoIssuer = null }: CspOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
@@ -45,7 +57,7 @@ export function contentSecurityPolicy({ nonce, socketUrl, dev = false }: CspOpti
     ["connect-src", "'self'", ...socketOrigins(socketUrl)],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
-    ["form-action", "'self'"],
+    ["form-action", "'self'", ...issuerOrigins(ssoIssuer)],
     ["frame-ancestors", "'none'"],
   ];
   return directives.map((d) => d.join(" ")).join("; ");
