@@ -32,7 +32,8 @@ const filtersSchema = z
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: "from must not be after to", path: ["from"] });
 
-export type AuditFilterResult = { ok: true; query: AuditQuery } | { ok: false; message: string };
+/** `summary`: the filters in words ("action=note, from=…"), "" for none; for the export's audit entry. */
+export type AuditFilterResult = { ok: true; query: AuditQuery; summary: string } | { ok: false; message: string };
 
 /** Unknown params are ignored; empty ones count as unset (a cleared form field). */
 export function parseAuditFilters(params: URLSearchParams): AuditFilterResult {
@@ -48,8 +49,12 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilterResult {
     return { ok: false, message: `${where}: ${issue?.message ?? "invalid"}` };
   }
   const f = parsed.data;
+  const summary = (["actor", "action", "from", "to"] as const)
+    .flatMap((name) => (f[name] === undefined ? [] : [`${name}=${f[name]}`]))
+    .join(", ");
   return {
     ok: true,
+    summary,
     query: {
       actor: f.actor ?? null,
       action: f.action ?? null,
