@@ -39,9 +39,19 @@ it("runs team calls on the recorder's store, only with the secret, and refuses w
   expect((await team({ op: "list", state: "open", limit: 10 }, "wrong")).status).toBe(401);
   const list = teamAnswerSchemas.list.parse(await (await team({ op: "list", state: "open", limit: 10 })).json());
   expect(list.alerts.map((alert) => alert.id)).toEqual(["failed:trade:t-1:1"]);
-  const ack = teamAnswerSchemas.acknowledge.parse(await (await team({ op: "acknowledge", id: "failed:trade:t-1:1", actor: "a@ops.test" })).json());
+  const ack = teamAnswerSchemas.acknowledge.parse(await (await team({ op: "acknowledge", id: "failed:trade:t-1:1", actor: "a@ops.test", address: "127.0.0.1", userAgent: null })).json());
   expect(ack).toMatchObject({ changed: true, alert: { acknowledgedBy: "a@ops.test" } });
-  expect(await (await team({ op: "acknowledge", id: "nope", actor: "a@ops.test" })).json()).toBeNull();
+  expect(await (await team({ op: "acknowledge", id: "nope", actor: "a@ops.test", address: "127.0.0.1", userAgent: null })).json()).toBeNull();
   expect((await team({ op: "drop-tables" })).status).toBe(400);
-  expect((await team({ op: "note", tradeId: "t-1", text: "x".repeat(2_001), actor: "a@ops.test" })).status).toBe(400);
+  expect((await team({ op: "note", tradeId: "t-1", text: "x".repeat(2_001), actor: "a@ops.test", address: "127.0.0.1", userAgent: null })).status).toBe(400);
+});
+
+it("appends audit events and reads them back newest first over the loopback (recordAuditEvent's path with PGlite)", async () => {
+  const event = { actor: "admin@ops.test", action: "export", subject: "audit-log", detail: "2 rows", address: "127.0.0.1", userAgent: "vitest" };
+  const appended = teamAnswerSchemas["audit-append"].parse(await (await team({ op: "audit-append", event })).json());
+  expect(appended).toMatchObject(event);
+  const query = { actor: null, action: "export", from: null, to: null, before: null, limit: 10 };
+  const page = teamAnswerSchemas["audit-read"].parse(await (await team({ op: "audit-read", query })).json());
+  expect(page.entries.map((entry) => entry.id)).toEqual([appended.id]);
+  expect((await team({ op: "audit-append", event: { ...event, action: "drop-table" } })).status).toBe(400);
 });

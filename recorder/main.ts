@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     wsUrl: env.wsUrl,
     reconcileIntervalMs: env.recorder.reconcileIntervalSeconds * 1000,
     retentionDays: env.recorder.retentionDays,
+    auditRetentionDays: env.recorder.auditRetentionDays,
     budgetPerMinute: env.budgetPerMinute,
     onDemandReconcileMs: env.recorder.onDemandReconcileSeconds * 1000,
     log,

@@ -1,8 +1,10 @@
 // Retention: the recorder keeps the database bounded by deleting terminal trades (and their history)
 // and terminal funding older than RECORDER_RETENTION_DAYS, plus in-flight trades AssetPay has not
-// confirmed for that long. Runs at start and hourly; with several recorders on one database each
+// confirmed for that long, and audit log rows older than AUDIT_RETENTION_DAYS (the one DELETE the
+// audit log lets through, lib/db/audit-log.ts). Runs at start and hourly; with several recorders on one database each
 // prunes, which is harmless (deletes are idempotent and batched).
 import "server-only";
+import { pruneAuditLog } from "@/lib/db/audit-log";
 import type { Database } from "@/lib/db/database";
 import { pruneDeliveries } from "@/lib/db/callback-deliveries";
 import { pruneHealth } from "@/lib/db/health-repository";
@@ -22,6 +24,7 @@ export interface Pruner {
 export function createPruner(options: {
   db: Database;
   retentionDays: number;
+  auditRetentionDays: number;
   log: (line: string) => void;
   onResult: (result: PruneResult, at: number) => void;
 }): Pruner {
@@ -34,6 +37,8 @@ export function createPruner(options: {
       const result = await pruneRecorded(options.db, now - options.retentionDays * DAY_MS);
       await pruneHealth(options.db, now - DAY_MS);
       await pruneDeliveries(options.db, now - options.retentionDays * DAY_MS);
+      const audit = await pruneAuditLog(options.db, now - options.auditRetentionDays * DAY_MS);
+      if (audit > 0) options.log(`pruned ${audit} audit log rows older than ${options.auditRetentionDays} days`);
       if (result.trades > 0 || result.funding > 0) {
         options.log(`pruned ${result.trades} trades and ${result.funding} funding rows older than ${options.retentionDays} days`);
       }

@@ -7,7 +7,7 @@ import { databaseBudgetStore } from "@/lib/assetpay/budget-store-db";
 import { bucketConfig, RateBudget, type BudgetStore } from "@/lib/assetpay/rate-budget";
 import { createAssetPayClient, type AssetPayClient } from "@/lib/assetpay/rest-client";
 import { DEFAULT_BUDGET_PER_MINUTE } from "@/lib/env/assetpay";
-import { DEFAULT_ON_DEMAND_RECONCILE_SECONDS } from "@/lib/env/recorder";
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_ON_DEMAND_RECONCILE_SECONDS } from "@/lib/env/recorder";
 import type { Database } from "@/lib/db/database";
 import type { BackfillSummary } from "@/lib/recorded/backfill-summary";
 import type { ReconcileReport } from "@/lib/recorded/types";
@@ -31,6 +31,8 @@ export interface RecorderOptions {
   wsUrl: string;
   reconcileIntervalMs: number;
   retentionDays: number;
+  /** Default DEFAULT_AUDIT_RETENTION_DAYS (AUDIT_RETENTION_DAYS's default). */
+  auditRetentionDays?: number;
   log: (line: string) => void;
   /** AssetPay REST requests per minute for everything sharing this database (default 60). */
   budgetPerMinute?: number;
@@ -101,6 +103,7 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
   const pruner = createPruner({
     db,
     retentionDays: options.retentionDays,
+    auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
     log,
     onResult: (result, at) => health.update({ lastPrune: { at: new Date(at).toISOString(), ...result } }),
   });

@@ -1,16 +1,19 @@
 // The frame around every dashboard page: product name, the Alerts button, who is signed in, and Sign
 // out. The alerts provider wraps the page too, so the board and the trade detail share its store.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AlertsButton } from "@/components/alerts/alerts-button";
 import { AlertsProvider } from "@/components/alerts/alerts-provider";
+import { can, type StaffRole } from "@/lib/auth/roles";
 
 interface DashboardShellProps {
   email: string;
+  role: StaffRole;
   signOut: () => Promise<void>;
   children: ReactNode;
 }
 
-export function DashboardShell({ email, signOut, children }: DashboardShellProps) {
+export function DashboardShell({ email, role, signOut, children }: DashboardShellProps) {
   return (
     <AlertsProvider email={email}>
       <div className="flex min-h-screen flex-col">
@@ -26,6 +29,7 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
           </div>
           <div className="flex min-w-0 items-center gap-3 text-sm">
             <AlertsButton />
+            {can(role, "read-audit") ? <Link href="/audit" className="text-slate-300 hover:text-white">Audit log</Link> : null}
             {/* On a phone the header keeps its controls; who is signed in shows from the small breakpoint up. */}
             <span className="hidden truncate text-slate-400 sm:inline" title="Signed in as">
               {email}

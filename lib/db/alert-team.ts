@@ -1,14 +1,15 @@
 // What staff do with alerts and trades, on the store: list alerts and what changed since a cursor,
 // acknowledge (once; twice changes nothing), assign, snooze, and a trade's notes and assignee. Every
 // change bumps the alert's version (readers on every instance catch up by it) and is written to
-// team_actions in the same transaction (./team-actions).
+// the audit log in the same transaction (./audit-log), with where the staff member acted from.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditOrigin } from "@/lib/audit/audit-actions";
 import type { Alert, AlertList, TradeNote } from "@/lib/trades/alert-types";
 import type { Queryable } from "./database";
 import { ALERT_COLUMNS, type AlertRow, alertFromRow } from "./alert-rows";
 import { isoFromDb } from "./sql-values";
-import { recordTeamAction } from "./team-actions";
+import { appendAuditEvent } from "./audit-log";
 
 /** A Database or anything that can run a transaction over one (the recorder's RPC does not need one). */
 export interface TeamDb extends Queryable {
@@ -48,7 +49,7 @@ async function readAlert(db: Queryable, id: string): Promise<Alert | null> {
 }
 
 /** null: no such alert. `changed` false: it was already acknowledged (by anyone). */
-export async function acknowledgeAlert(db: TeamDb, id: string, actor: string): Promise<{ alert: Alert; changed: boolean } | null> {
+export async function acknowledgeAlert(db: TeamDb, id: string, actor: string, origin: AuditOrigin): Promise<{ alert: Alert; changed: boolean } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<AlertRow>(
       `UPDATE alerts SET acknowledged_at = now(), acknowledged_by = $2, version = nextval('alert_versions')
@@ -56,7 +57,7 @@ export async function acknowledgeAlert(db: TeamDb, id: string, actor: string): P
       [id, actor],
     );
     if (row) {
-      await recordTeamAction(tx, { actor, action: "acknowledge", subject: id, detail: null });
+      await appendAuditEvent(tx, { actor, action: "acknowledge", subject: id, detail: null, ...origin });
       return { alert: alertFromRow(row), changed: true };
     }
     const existing = await readAlert(tx, id);
@@ -65,31 +66,31 @@ export async function acknowledgeAlert(db: TeamDb, id: string, actor: string): P
 }
 
 /** Acknowledges every open alert (snoozed ones included); how many it acknowledged. */
-export async function acknowledgeAllAlerts(db: TeamDb, actor: string): Promise<number> {
+export async function acknowledgeAllAlerts(db: TeamDb, actor: string, origin: AuditOrigin): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query(
       `UPDATE alerts SET acknowledged_at = now(), acknowledged_by = $1, version = nextval('alert_versions')
        WHERE acknowledged_at IS NULL RETURNING id`,
       [actor],
     );
-    if (rows.length > 0) await recordTeamAction(tx, { actor, action: "acknowledge-all", subject: "all", detail: `${rows.length} alerts` });
+    if (rows.length > 0) await appendAuditEvent(tx, { actor, action: "acknowledge-all", subject: "all", detail: `${rows.length} alerts`, ...origin });
     return rows.length;
   });
 }
 
-export async function assignAlert(db: TeamDb, id: string, assignee: string | null, actor: string): Promise<Alert | null> {
+export async function assignAlert(db: TeamDb, id: string, assignee: string | null, actor: string, origin: AuditOrigin): Promise<Alert | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<AlertRow>(
       `UPDATE alerts SET assignee = $2, version = nextval('alert_versions') WHERE id = $1 RETURNING ${ALERT_COLUMNS}`,
       [id, assignee],
     );
     if (!row) return null;
-    await recordTeamAction(tx, { actor, action: "assign", subject: id, detail: assignee });
+    await appendAuditEvent(tx, { actor, action: "assign", subject: id, detail: assignee, ...origin });
     return alertFromRow(row);
   });
 }
 
-export async function snoozeAlert(db: TeamDb, id: string, minutes: number, actor: string): Promise<Alert | null> {
+export async function snoozeAlert(db: TeamDb, id: string, minutes: number, actor: string, origin: AuditOrigin): Promise<Alert | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<AlertRow>(
       `UPDATE alerts SET snoozed_until = now() + make_interval(mins => $2::int), version = nextval('alert_versions')
@@ -97,7 +98,7 @@ export async function snoozeAlert(db: TeamDb, id: string, minutes: number, actor
       [id, minutes],
     );
     if (!row) return null;
-    await recordTeamAction(tx, { actor, action: "snooze", subject: id, detail: `${minutes} min` });
+    await appendAuditEvent(tx, { actor, action: "snooze", subject: id, detail: `${minutes} min`, ...origin });
     return alertFromRow(row);
   });
 }
@@ -123,19 +124,19 @@ export async function readTradeTeam(db: Queryable, tradeId: string): Promise<Tra
 }
 
 /** `text` is already checked (lib/trades/alert-input.ts). */
-export async function addTradeNote(db: TeamDb, tradeId: string, text: string, author: string): Promise<TradeNote> {
+export async function addTradeNote(db: TeamDb, tradeId: string, text: string, author: string, origin: AuditOrigin): Promise<TradeNote> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ id: string; at: unknown }>(
       "INSERT INTO trade_notes (id, trade_id, author, text) VALUES ($1, $2, $3, $4) RETURNING id, at",
       [randomUUID(), tradeId, author, text],
     );
-    await recordTeamAction(tx, { actor: author, action: "note", subject: tradeId, detail: text.slice(0, 200) });
+    await appendAuditEvent(tx, { actor: author, action: "note", subject: tradeId, detail: text.slice(0, 200), ...origin });
     return { id: row?.id ?? "", tradeId, author, text, at: isoFromDb(row?.at ?? new Date()) };
   });
 }
 
 /** Remembers the trade's assignee and assigns its open alerts to them (null: nobody). */
-export async function assignTrade(db: TeamDb, tradeId: string, assignee: string | null, actor: string): Promise<{ assignee: string | null }> {
+export async function assignTrade(db: TeamDb, tradeId: string, assignee: string | null, actor: string, origin: AuditOrigin): Promise<{ assignee: string | null }> {
   return db.transaction(async (tx) => {
     if (assignee === null) await tx.query("DELETE FROM trade_assignees WHERE trade_id = $1", [tradeId]);
     else {
@@ -150,7 +151,7 @@ export async function assignTrade(db: TeamDb, tradeId: string, assignee: string 
        WHERE trade_id = $1 AND acknowledged_at IS NULL AND assignee IS DISTINCT FROM $2`,
       [tradeId, assignee],
     );
-    await recordTeamAction(tx, { actor, action: "assign", subject: tradeId, detail: assignee });
+    await appendAuditEvent(tx, { actor, action: "assign", subject: tradeId, detail: assignee, ...origin });
     return { assignee };
   });
 }

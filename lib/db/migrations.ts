@@ -182,7 +182,7 @@ export const MIGRATIONS: readonly Migration[] = [
         assignee text NOT NULL,
         assigned_at timestamptz NOT NULL DEFAULT now()
       )`,
-      // Who did what, when: every team action, written by lib/db/team-actions.ts only.
+      // Who did what, when: every team action (migration 7 makes this the audit log).
       `CREATE TABLE team_actions (
         id text PRIMARY KEY,
         actor text NOT NULL,
@@ -192,6 +192,47 @@ export const MIGRATIONS: readonly Migration[] = [
         at timestamptz NOT NULL DEFAULT now()
       )`,
       "CREATE INDEX team_actions_at ON team_actions (at DESC)",
+    ],
+  },
+  {
+    id: 7,
+    name: "audit log: team actions become the append-only audit log",
+    statements: [
+      // The team actions written so far are the log's first rows; sign-ins and the like have no subject.
+      "ALTER TABLE team_actions RENAME TO audit_log",
+      "ALTER TABLE audit_log ALTER COLUMN subject DROP NOT NULL",
+      "ALTER TABLE audit_log ADD COLUMN address text",
+      "ALTER TABLE audit_log ADD COLUMN user_agent text",
+      // The order rows were written in, across every instance on one database: the page's newest-first
+      // order and its paging cursor. Rows carried over are numbered in their time order.
+      "CREATE SEQUENCE audit_log_seq",
+      "ALTER TABLE audit_log ADD COLUMN seq bigint",
+      `UPDATE audit_log SET seq = ordered.n
+       FROM (SELECT id, row_number() OVER (ORDER BY at, id) AS n FROM audit_log) AS ordered
+       WHERE audit_log.id = ordered.id`,
+      "SELECT setval('audit_log_seq', (SELECT count(*) FROM audit_log) + 1, false)",
+      "ALTER TABLE audit_log ALTER COLUMN seq SET DEFAULT nextval('audit_log_seq')",
+      "ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL",
+      "ALTER SEQUENCE audit_log_seq OWNED BY audit_log.seq",
+      "DROP INDEX team_actions_at",
+      "CREATE UNIQUE INDEX audit_log_newest ON audit_log (seq DESC)",
+      "CREATE INDEX audit_log_actor ON audit_log (actor, seq DESC)",
+      "CREATE INDEX audit_log_action ON audit_log (action, seq DESC)",
+      "CREATE INDEX audit_log_at ON audit_log (at)",
+      // Append-only: UPDATE is always refused; DELETE only for rows older than the cutoff that the
+      // retention pruning (lib/db/audit-log.ts) sets for its own transaction.
+      `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE
+         cutoff text := current_setting('assetpay_ops.audit_prune_before', true);
+       BEGIN
+         IF TG_OP = 'DELETE' AND cutoff IS NOT NULL AND cutoff <> '' AND OLD.at < cutoff::timestamptz THEN
+           RETURN OLD;
+         END IF;
+         RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+       END
+       $$`,
+      `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
     ],
   },
 ];

@@ -4,6 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import { MAX_NOTE_LENGTH, MAX_SNOOZE_MINUTES, MIN_SNOOZE_MINUTES } from "@/lib/trades/alert-input";
+import { AUDIT_LIMITS, type AuditOrigin } from "@/lib/audit/audit-actions";
+import { auditEntrySchema, auditEventSchema, auditPageSchema, auditQuerySchema } from "@/lib/audit/audit-schema";
 import { alertListSchema, alertSchema, tradeNoteSchema, tradeTeamSchema } from "@/lib/trades/alert-schema";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 import {
@@ -18,22 +20,27 @@ import {
   snoozeAlert,
   type TeamDb,
 } from "./alert-team";
+import { appendAuditEvent, readAuditLog } from "./audit-log";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
 const actor = z.string().min(1).max(320);
 const assignee = z.string().min(1).max(320).nullable();
+/** Where the staff member acted from (the route's view), written to the audit log with the action. */
+const origin = { address: z.string().max(AUDIT_LIMITS.address).nullable(), userAgent: z.string().max(AUDIT_LIMITS.userAgent).nullable() };
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
   z.object({ op: z.literal("changes"), cursor: z.number().int().min(0) }),
-  z.object({ op: z.literal("acknowledge"), id: alertId, actor }),
-  z.object({ op: z.literal("acknowledge-all"), actor }),
-  z.object({ op: z.literal("assign-alert"), id: alertId, assignee, actor }),
-  z.object({ op: z.literal("snooze"), id: alertId, minutes: z.number().int().min(MIN_SNOOZE_MINUTES).max(MAX_SNOOZE_MINUTES), actor }),
+  z.object({ op: z.literal("acknowledge"), id: alertId, actor, ...origin }),
+  z.object({ op: z.literal("acknowledge-all"), actor, ...origin }),
+  z.object({ op: z.literal("assign-alert"), id: alertId, assignee, actor, ...origin }),
+  z.object({ op: z.literal("snooze"), id: alertId, minutes: z.number().int().min(MIN_SNOOZE_MINUTES).max(MAX_SNOOZE_MINUTES), actor, ...origin }),
   z.object({ op: z.literal("trade-team"), tradeId }),
-  z.object({ op: z.literal("note"), tradeId, text: z.string().min(1).max(MAX_NOTE_LENGTH), actor }),
-  z.object({ op: z.literal("assign-trade"), tradeId, assignee, actor }),
+  z.object({ op: z.literal("note"), tradeId, text: z.string().min(1).max(MAX_NOTE_LENGTH), actor, ...origin }),
+  z.object({ op: z.literal("assign-trade"), tradeId, assignee, actor, ...origin }),
+  z.object({ op: z.literal("audit-append"), event: auditEventSchema }),
+  z.object({ op: z.literal("audit-read"), query: auditQuerySchema }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -49,9 +56,13 @@ export const teamAnswerSchemas = {
   "trade-team": tradeTeamSchema,
   note: tradeNoteSchema,
   "assign-trade": z.object({ assignee: z.string().nullable() }),
+  "audit-append": auditEntrySchema,
+  "audit-read": auditPageSchema,
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
+
+const originOf = (call: AuditOrigin): AuditOrigin => ({ address: call.address, userAgent: call.userAgent });
 
 export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> {
   switch (call.op) {
@@ -60,18 +71,22 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
     case "changes":
       return alertChangesSince(db, call.cursor);
     case "acknowledge":
-      return acknowledgeAlert(db, call.id, call.actor);
+      return acknowledgeAlert(db, call.id, call.actor, originOf(call));
     case "acknowledge-all":
-      return { acknowledged: await acknowledgeAllAlerts(db, call.actor) };
+      return { acknowledged: await acknowledgeAllAlerts(db, call.actor, originOf(call)) };
     case "assign-alert":
-      return assignAlert(db, call.id, call.assignee, call.actor);
+      return assignAlert(db, call.id, call.assignee, call.actor, originOf(call));
     case "snooze":
-      return snoozeAlert(db, call.id, call.minutes, call.actor);
+      return snoozeAlert(db, call.id, call.minutes, call.actor, originOf(call));
     case "trade-team":
       return readTradeTeam(db, call.tradeId);
     case "note":
-      return addTradeNote(db, call.tradeId, call.text, call.actor);
+      return addTradeNote(db, call.tradeId, call.text, call.actor, originOf(call));
     case "assign-trade":
-      return assignTrade(db, call.tradeId, call.assignee, call.actor);
+      return assignTrade(db, call.tradeId, call.assignee, call.actor, originOf(call));
+    case "audit-append":
+      return appendAuditEvent(db, call.event);
+    case "audit-read":
+      return readAuditLog(db, call.query);
   }
 }

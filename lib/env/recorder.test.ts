@@ -25,7 +25,7 @@ describe("parseRecorderEnv", () => {
       wsUrl: "https://api.assetpay.co",
       budgetPerMinute: 60,
       databaseUrl: null,
-      recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, snapshotTerminalTrades: 5000, onDemandReconcileSeconds: 10 },
+      recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, auditRetentionDays: 365, snapshotTerminalTrades: 5000, onDemandReconcileSeconds: 10 },
       merchantId: null,
       tokenIdentity: null,
       alerts: { fundingStuckMs: 1_800_000, webhookUrl: null, dashboardUrl: "http://127.0.0.1:3000" },
@@ -50,6 +50,7 @@ describe("parseRecorderEnv", () => {
         RECORDER_DATA_DIR: "/var/lib/assetpay-ops",
         RECORDER_RECONCILE_SECONDS: "30",
         RECORDER_RETENTION_DAYS: "7",
+        AUDIT_RETENTION_DAYS: "2555",
         RECORDER_SNAPSHOT_TERMINAL: "0",
         RECORDER_ON_DEMAND_RECONCILE_SECONDS: "5",
         ASSETPAY_BUDGET_PER_MINUTE: "30",
@@ -59,7 +60,7 @@ describe("parseRecorderEnv", () => {
       wsUrl: "http://127.0.0.1:4010",
       budgetPerMinute: 30,
       databaseUrl: "postgres://ops:pw@db:5432/ops",
-      recorder: { dataDir: "/var/lib/assetpay-ops", reconcileIntervalSeconds: 30, retentionDays: 7, snapshotTerminalTrades: 0, onDemandReconcileSeconds: 5 },
+      recorder: { dataDir: "/var/lib/assetpay-ops", reconcileIntervalSeconds: 30, retentionDays: 7, auditRetentionDays: 2555, snapshotTerminalTrades: 0, onDemandReconcileSeconds: 5 },
     });
   });
 
@@ -68,6 +69,7 @@ describe("parseRecorderEnv", () => {
     [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: expected a Postgres URL/],
     [{ RECORDER_RECONCILE_SECONDS: "1" }, /^RECORDER_RECONCILE_SECONDS: expected seconds, a whole number from 5 to 3600$/],
     [{ RECORDER_RETENTION_DAYS: "0" }, /^RECORDER_RETENTION_DAYS: expected days, a whole number from 1 to 3650$/],
+    [{ AUDIT_RETENTION_DAYS: "forever" }, /^AUDIT_RETENTION_DAYS: expected days, a whole number from 1 to 3650$/],
     [{ ASSETPAY_BUDGET_PER_MINUTE: "0" }, /^ASSETPAY_BUDGET_PER_MINUTE: expected AssetPay REST requests per minute, a whole number from 1 to 3000$/],
     [{ RECORDER_ON_DEMAND_RECONCILE_SECONDS: "soon" }, /^RECORDER_ON_DEMAND_RECONCILE_SECONDS: expected seconds, a whole number from 1 to 3600$/],
     [{ RECORDER_SNAPSHOT_TERMINAL: "lots" }, /^RECORDER_SNAPSHOT_TERMINAL: expected a number of trades/],

@@ -9,6 +9,7 @@ import { type EnvSource, integerRule, optional, parseSettings, type Rule } from 
 export const DEFAULT_RECORDER_DATA_DIR = ".data";
 export const DEFAULT_RECONCILE_SECONDS = 60;
 export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 export const DEFAULT_SNAPSHOT_TERMINAL = 5_000;
 export const DEFAULT_ON_DEMAND_RECONCILE_SECONDS = 10;
 
@@ -27,6 +28,7 @@ export const storageFields = {
   RECORDER_DATA_DIR: optional(DATA_DIR),
   RECORDER_RECONCILE_SECONDS: optional(integerRule(5, 3_600, "seconds")),
   RECORDER_RETENTION_DAYS: optional(integerRule(1, 3_650, "days")),
+  AUDIT_RETENTION_DAYS: optional(integerRule(1, 3_650, "days")),
   RECORDER_SNAPSHOT_TERMINAL: optional(integerRule(0, 100_000, "a number of trades")),
   RECORDER_ON_DEMAND_RECONCILE_SECONDS: optional(integerRule(1, 3_600, "seconds")),
 };
@@ -37,6 +39,8 @@ export interface RecorderSettings {
   reconcileIntervalSeconds: number;
   /** Terminal trades and funding older than this are pruned. */
   retentionDays: number;
+  /** Audit log rows older than this are pruned (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   /** How many of the most recent terminal trades a page load's snapshot carries (all in-flight ones always). */
   snapshotTerminalTrades: number;
   /** Browsers' resyncs start at most one extra reconcile per this many seconds, however many tabs ask. */
@@ -55,6 +59,7 @@ export function toStorageSettings(values: z.output<z.ZodObject<typeof storageFie
       dataDir: values.RECORDER_DATA_DIR ?? DEFAULT_RECORDER_DATA_DIR,
       reconcileIntervalSeconds: values.RECORDER_RECONCILE_SECONDS ?? DEFAULT_RECONCILE_SECONDS,
       retentionDays: values.RECORDER_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+      auditRetentionDays: values.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
       snapshotTerminalTrades: values.RECORDER_SNAPSHOT_TERMINAL ?? DEFAULT_SNAPSHOT_TERMINAL,
       onDemandReconcileSeconds: values.RECORDER_ON_DEMAND_RECONCILE_SECONDS ?? DEFAULT_ON_DEMAND_RECONCILE_SECONDS,
     },

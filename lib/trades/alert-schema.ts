@@ -2,7 +2,7 @@
 // answers from outside its own process: the app reading the recorder's loopback API, the browser
 // reading /api/alerts and its stream.
 import { z } from "zod";
-import { ALERT_KINDS, TEAM_ACTIONS } from "./alert-types";
+import { ALERT_KINDS } from "./alert-types";
 
 const isoTime = z.string().max(64).refine((value) => Number.isFinite(Date.parse(value)), "expected ISO date-time");
 
@@ -32,15 +32,6 @@ export const tradeNoteSchema = z.object({
   tradeId: z.string().max(200),
   author: z.string().max(320),
   text: z.string().max(10_000),
-  at: isoTime,
-});
-
-export const teamActionSchema = z.object({
-  id: z.string().max(100),
-  actor: z.string().max(320),
-  action: z.enum(TEAM_ACTIONS),
-  subject: z.string().max(400),
-  detail: z.string().max(2_000).nullable(),
   at: isoTime,
 });
 

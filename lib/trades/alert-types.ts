@@ -32,19 +32,6 @@ export interface TradeNote {
   at: string;
 }
 
-export const TEAM_ACTIONS = ["acknowledge", "acknowledge-all", "assign", "snooze", "note"] as const;
-
-export type TeamActionKind = (typeof TEAM_ACTIONS)[number];
-
-export interface TeamAction {
-  id: string;
-  actor: string;
-  action: TeamActionKind;
-  subject: string;
-  detail: string | null;
-  at: string;
-}
-
 export interface AlertList {
   alerts: Alert[];
   openCount: number;

@@ -1,4 +1,5 @@
 // POST { assignee: email | null }: who works on this alert.
+import { auditOriginOf } from "@/lib/audit/audit-origin";
 import { teamSource } from "@/lib/db/team-source";
 import { assignBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
@@ -13,7 +14,7 @@ export const POST = withStaff<IdContext>(
     if (!id.ok) return id.response;
     const body = await teamBody(request, assignBodySchema);
     if (!body.ok) return body.response;
-    const alert = await teamSource().call({ op: "assign-alert", id: id.value, assignee: body.value.assignee, actor: staff.email });
+    const alert = await teamSource().call({ op: "assign-alert", id: id.value, assignee: body.value.assignee, actor: staff.email, ...auditOriginOf(request) });
     return alert ? noStoreJson({ alert }) : notFound(id.value);
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },

@@ -1,4 +1,5 @@
 // POST { minutes: 5..1440 }: the alert stays open but quiet until then.
+import { auditOriginOf } from "@/lib/audit/audit-origin";
 import { teamSource } from "@/lib/db/team-source";
 import { snoozeBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
@@ -13,7 +14,7 @@ export const POST = withStaff<IdContext>(
     if (!id.ok) return id.response;
     const body = await teamBody(request, snoozeBodySchema);
     if (!body.ok) return body.response;
-    const alert = await teamSource().call({ op: "snooze", id: id.value, minutes: body.value.minutes, actor: staff.email });
+    const alert = await teamSource().call({ op: "snooze", id: id.value, minutes: body.value.minutes, actor: staff.email, ...auditOriginOf(request) });
     return alert ? noStoreJson({ alert }) : notFound(id.value);
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },

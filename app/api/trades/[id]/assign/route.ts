@@ -1,4 +1,5 @@
 // POST { assignee: email | null }: remembers who works on the trade and assigns its open alerts.
+import { auditOriginOf } from "@/lib/audit/audit-origin";
 import { teamSource } from "@/lib/db/team-source";
 import { assignBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
@@ -13,7 +14,7 @@ export const POST = withStaff<IdContext>(
     if (!id.ok) return id.response;
     const body = await teamBody(request, assignBodySchema);
     if (!body.ok) return body.response;
-    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: body.value.assignee, actor: staff.email }));
+    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: body.value.assignee, actor: staff.email, ...auditOriginOf(request) }));
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );

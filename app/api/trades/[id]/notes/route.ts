@@ -1,5 +1,6 @@
 // POST { text }: a plain-text note on a trade (1-2000 characters after trimming, no control characters
 // but line breaks and tabs), signed with the staff member's email.
+import { auditOriginOf } from "@/lib/audit/audit-origin";
 import { teamSource } from "@/lib/db/team-source";
 import { noteBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
@@ -14,7 +15,7 @@ export const POST = withStaff<IdContext>(
     if (!id.ok) return id.response;
     const body = await teamBody(request, noteBodySchema);
     if (!body.ok) return body.response;
-    const note = await teamSource().call({ op: "note", tradeId: id.value, text: body.value.text, actor: staff.email });
+    const note = await teamSource().call({ op: "note", tradeId: id.value, text: body.value.text, actor: staff.email, ...auditOriginOf(request) });
     return noStoreJson({ note });
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },
