@@ -1,9 +1,9 @@
-// POST { assignee: email | null }: remembers who works on the trade and assigns its open alerts.
+// POST { assignee: email | null } (someone in the staff directory, else 400): remembers who works on
+// the trade and assigns its open alerts.
 import { teamSource } from "@/lib/db/team-source";
-import { assignBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
 import { withStaff } from "@/lib/http/with-staff";
-import { type IdContext, pathId, SAME_ORIGIN, teamBody } from "../../../alerts/team-request";
+import { assigneeBody, type IdContext, pathId, SAME_ORIGIN } from "../../../alerts/team-request";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +11,9 @@ export const POST = withStaff<IdContext>(
   async (request, staff, context) => {
     const id = await pathId(context, "trade");
     if (!id.ok) return id.response;
-    const body = await teamBody(request, assignBodySchema);
-    if (!body.ok) return body.response;
-    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: body.value.assignee, actor: staff.email }));
+    const assignee = await assigneeBody(request);
+    if (!assignee.ok) return assignee.response;
+    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: assignee.value, actor: staff.email }));
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );
