@@ -6,7 +6,7 @@ import { signOutAndLeave } from "@/lib/auth/actions";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaffSession();
   return (
-    <DashboardShell email={staff.email} signOut={signOutAndLeave}>
+    <DashboardShell email={staff.email} role={staff.role} signOut={signOutAndLeave}>
       {children}
     </DashboardShell>
   );
