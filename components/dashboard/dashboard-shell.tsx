@@ -35,11 +35,8 @@ export function DashboardShell({ email, role, signOut, children }: DashboardShel
             <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
               <AlertsButton />
               {/* On a phone only the role shows; the email joins it from the small breakpoint up. */}
-              <span className="flex min-w-0 items-center gap-1.5 text-slate-400" title={`Signed in as ${email} (${ROLE_LABEL[role]})`}>
-                <span className="hidden max-w-[16rem] truncate sm:inline">{email}</span>
-                <span aria-hidden="true" className="hidden sm:inline">
-                  ·
-                </span>
+              <span className="min-w-0 truncate text-slate-400" title={`Signed in as ${email} (${ROLE_LABEL[role]})`}>
+                <span className="hidden sm:inline">{email} · </span>
                 <span data-testid="staff-role" className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-medium text-slate-200">
                   {ROLE_LABEL[role]}
                 </span>

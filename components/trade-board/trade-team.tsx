@@ -111,24 +111,27 @@ function TeamPanel({ alerts: context, tradeId }: { alerts: AlertsContextValue; t
               <button type="button" className={BUTTON} disabled={busy} onClick={() => void assign(email)}>
                 Assign to me
               </button>
-              <label htmlFor={snoozeId} className="text-slate-300">
-                Snooze for
-              </label>
-              <select
-                id={snoozeId}
-                value={snoozeFor}
-                onChange={(event) => setSnoozeFor(Number(event.target.value))}
-                className="rounded-md border border-slate-600 bg-slate-900 px-1.5 py-1 text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-              >
-                {SNOOZE_CHOICES.map((choice) => (
-                  <option key={choice.minutes} value={choice.minutes}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-              <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void snooze()}>
-                Snooze
-              </button>
+              {/* Label, choice and button stay together when a narrow drawer wraps the row. */}
+              <span className="flex items-center gap-2">
+                <label htmlFor={snoozeId} className="text-slate-300">
+                  Snooze for
+                </label>
+                <select
+                  id={snoozeId}
+                  value={snoozeFor}
+                  onChange={(event) => setSnoozeFor(Number(event.target.value))}
+                  className="rounded-md border border-slate-600 bg-slate-900 px-1.5 py-1 text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+                >
+                  {SNOOZE_CHOICES.map((choice) => (
+                    <option key={choice.minutes} value={choice.minutes}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void snooze()}>
+                  Snooze
+                </button>
+              </span>
             </div>
             <AssigneePicker current={assignee} busy={busy} onAssign={(to) => void assign(to)} buttonClassName={BUTTON} />
             <form
