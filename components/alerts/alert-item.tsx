@@ -1,8 +1,11 @@
 "use client";
-// One alert in the Alerts region: what happened to which trade or funding, in words, how long ago, and
-// Acknowledge. Clicking the subject opens the trade's detail. Reasons are shown as text, never HTML.
+// One alert in the Alerts region: what happened to which trade or funding, in words, how long ago, who
+// it is assigned to, and — for a role that may act — Acknowledge and Assign… (a picker of staff).
+// Clicking the subject opens the trade's detail. Reasons are shown as text, never HTML.
 import { memo, useState } from "react";
-import { acknowledgeAlert } from "@/lib/live/alerts-api";
+import { AssigneePicker } from "@/components/staff/assignee-picker";
+import { useCan } from "@/components/staff/staff-context";
+import { acknowledgeAlert, assignAlert } from "@/lib/live/alerts-api";
 import type { Alert } from "@/lib/live/alerts-schema";
 import { isSnoozed } from "@/lib/store/alerts-selectors";
 import { AlertAge } from "./alert-age";
@@ -15,17 +18,24 @@ const BUTTON =
 export const AlertItem = memo(function AlertItem({ alert, onOpened }: { alert: Alert; onOpened: () => void }) {
   const { openTrade, store } = useRequiredAlerts();
   const snoozed = useAlertsStore((s) => isSnoozed(alert, s.now));
+  const canAct = useCan("act");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
   const acknowledged = alert.acknowledgedAt !== null;
 
-  const acknowledge = async () => {
+  const run = async (call: () => ReturnType<typeof acknowledgeAlert | typeof assignAlert>) => {
     setBusy(true);
     setError(null);
-    const answer = await acknowledgeAlert(alert.id);
+    const answer = await call();
     setBusy(false);
     if (answer.ok) store.getState().applyAlert(answer.value.alert);
     else setError(answer.message);
+    return answer.ok;
+  };
+  const acknowledge = () => run(() => acknowledgeAlert(alert.id));
+  const assign = async (assignee: string | null) => {
+    if (await run(() => assignAlert(alert.id, assignee))) setPicking(false);
   };
 
   const subject =
@@ -63,12 +73,20 @@ export const AlertItem = memo(function AlertItem({ alert, onOpened }: { alert: A
         {alert.assignee ? <span>Assigned to {alert.assignee}</span> : null}
         {snoozed ? <span>Snoozed</span> : null}
         {acknowledged ? <span>Acknowledged{alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : ""}</span> : null}
-        {!acknowledged ? (
-          <button type="button" disabled={busy} onClick={() => void acknowledge()} className={`ml-auto ${BUTTON}`}>
-            Acknowledge
-          </button>
+        {canAct ? (
+          <span className="ml-auto flex items-center gap-2">
+            <button type="button" aria-expanded={picking} onClick={() => setPicking((v) => !v)} className={BUTTON}>
+              Assign…
+            </button>
+            {!acknowledged ? (
+              <button type="button" disabled={busy} onClick={() => void acknowledge()} className={BUTTON}>
+                Acknowledge
+              </button>
+            ) : null}
+          </span>
         ) : null}
       </div>
+      {canAct && picking ? <AssigneePicker current={alert.assignee} busy={busy} onAssign={(to) => void assign(to)} buttonClassName={BUTTON} /> : null}
       {error !== null ? (
         <p role="alert" className="text-rose-300">
           {error}

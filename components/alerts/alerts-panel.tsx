@@ -1,7 +1,8 @@
 "use client";
-// The Alerts region: open alerts newest first (snoozed ones too, marked), Acknowledge all, and the
-// person's Desktop notifications and Sound choices. A non-modal panel under the header; Escape closes it.
+// The Alerts region: open alerts newest first (snoozed ones too, marked), Acknowledge all (for a role
+// that may act), and the person's Desktop notifications and Sound choices. A non-modal panel under the header; Escape closes it.
 import { useMemo, useState } from "react";
+import { useCan } from "@/components/staff/staff-context";
 import { acknowledgeAllAlerts } from "@/lib/live/alerts-api";
 import { alertsNewestFirst, isOpen } from "@/lib/store/alerts-selectors";
 import { AlertItem } from "./alert-item";
@@ -26,6 +27,7 @@ export function AlertsPanel({ id, onClose }: AlertsPanelProps) {
   const stream = useAlertsStore((s) => s.stream);
   const malformed = useAlertsStore((s) => s.malformed);
   const open = useMemo(() => alertsNewestFirst(alerts).filter(isOpen), [alerts]);
+  const canAct = useCan("act");
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -54,14 +56,16 @@ export function AlertsPanel({ id, onClose }: AlertsPanelProps) {
       <div className="flex items-center gap-2 border-b border-slate-800 px-3 py-1.5 text-xs text-slate-300">
         <span aria-live="polite">{message ?? (stream === "live" ? "Live" : stream === "connecting" ? "Connecting…" : "Reconnecting…")}</span>
         {malformed > 0 ? <span>· {malformed} malformed ignored</span> : null}
-        <button
-          type="button"
-          disabled={busy || open.length === 0}
-          onClick={() => void acknowledgeAll()}
-          className="ml-auto rounded-md border border-slate-600 px-2 py-0.5 text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:opacity-60"
-        >
-          Acknowledge all
-        </button>
+        {canAct ? (
+          <button
+            type="button"
+            disabled={busy || open.length === 0}
+            onClick={() => void acknowledgeAll()}
+            className="ml-auto rounded-md border border-slate-600 px-2 py-0.5 text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:opacity-60"
+          >
+            Acknowledge all
+          </button>
+        ) : null}
       </div>
       {open.length === 0 ? (
         <p className="px-3 py-4 text-sm text-slate-300">{loaded ? "No open alerts." : "Loading alerts…"}</p>

@@ -2,7 +2,10 @@
 // Everything that matters about one trade, live from the store: stall verdict in words, failure code
 // explained, money and credits, hold countdown, references (copyable), bot, items and the status
 // history (the event recorder's merged with the page's own; shown too for a trade the board does not hold).
+// The customer's Steam trade URL only for roles that may see it: a viewer's own AssetPay socket still
+// carries it (docs/architecture.md), so the page must not show what the server already withholds.
 import { type ReactNode, useMemo } from "react";
+import { useCan } from "@/components/staff/staff-context";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { formatExact, toMs } from "@/components/ui/time-format";
@@ -53,6 +56,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function TradeDetails({ id, onClose }: { id: string; onClose: () => void }) {
   const record = useOpsStore(useMemo(() => selectTrade(id), [id]));
   const stallReason = useOpsStore(useMemo(() => selectStallReason(id), [id]));
+  const seesTradeUrls = useCan("see-trade-urls");
 
   const header = (title: string) => (
     <div className="flex items-start justify-between gap-3 px-5 pt-4 pb-3">
@@ -189,7 +193,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
             <DetailField label="Steam offer">
               {trade.offerId ? <Copyable value={trade.offerId} label="offer id" /> : null}
             </DetailField>
-            <DetailField label="Trade URL">{trade.clientTradeUrl ? <span className="break-all font-mono text-[11px]">{trade.clientTradeUrl}</span> : null}</DetailField>
+            <DetailField label="Trade URL">{seesTradeUrls && trade.clientTradeUrl ? <span className="break-all font-mono text-[11px]">{trade.clientTradeUrl}</span> : null}</DetailField>
             <DetailField label="Source">{trade.source === "self" ? "Merchant self-trade" : trade.source === "client" ? "End user" : null}</DetailField>
             <DetailField label="Reverted by">{trade.revertedBy}</DetailField>
           </dl>

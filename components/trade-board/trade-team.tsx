@@ -1,12 +1,15 @@
 "use client";
 // The Team section of a trade's detail: who owns it and the shared work on it — Acknowledge its open
-// alerts, Assign to me, Snooze them for a chosen time, and notes. Every change goes to the server
-// (lib/live/alerts-api) and comes back to every open page through the alerts stream; a refusal is
-// shown in the server's words.
+// alerts, Assign to me or to a chosen person, Snooze them for a chosen time, and notes. Every change
+// goes to the server (lib/live/alerts-api) and comes back to every open page through the alerts
+// stream; a refusal is shown in the server's words. A role that may not act (a viewer) sees the
+// assignee, the open alerts and the notes, and none of the controls.
 import { useId, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { type AlertsContextValue, useAlertsContext } from "@/components/alerts/alerts-context";
 import { alertKindTitle } from "@/components/alerts/notify-once";
+import { AssigneePicker } from "@/components/staff/assignee-picker";
+import { useCan } from "@/components/staff/staff-context";
 import { acknowledgeAlert, addTradeNote, assignTrade, snoozeAlert } from "@/lib/live/alerts-api";
 import { isOpen, isSnoozed, tradeAlerts } from "@/lib/store/alerts-selectors";
 import { TradeNotes } from "./trade-notes";
@@ -31,6 +34,7 @@ export function TradeTeam({ tradeId }: { tradeId: string }) {
 function TeamPanel({ alerts: context, tradeId }: { alerts: AlertsContextValue; tradeId: string }) {
   const { store, email } = context;
   const { error: loadError, refresh } = useTradeTeam(context, tradeId);
+  const canAct = useCan("act");
   const all = useStore(store, (s) => s.alerts);
   const now = useStore(store, (s) => s.now);
   const team = useStore(store, (s) => s.teams[tradeId]);
@@ -63,9 +67,9 @@ function TeamPanel({ alerts: context, tradeId }: { alerts: AlertsContextValue; t
       return null;
     });
 
-  const assignToMe = () =>
+  const assign = (to: string | null) =>
     act(async () => {
-      const answer = await assignTrade(tradeId, email);
+      const answer = await assignTrade(tradeId, to);
       if (!answer.ok) return answer.message;
       store.getState().applyTradeAssignee(tradeId, answer.value.assignee);
       return null;
@@ -98,54 +102,62 @@ function TeamPanel({ alerts: context, tradeId }: { alerts: AlertsContextValue; t
           {assignee === null ? "Nobody is assigned." : assignee.toLowerCase() === email.toLowerCase() ? "Assigned to you." : `Assigned to ${assignee}.`}{" "}
           {open.length === 0 ? "No open alerts." : `${open.length} open alert${open.length === 1 ? "" : "s"}: ${open.map((a) => `${alertKindTitle(a.kind)}${isSnoozed(a, now) ? " (snoozed)" : ""}`).join(", ")}.`}
         </p>
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void acknowledge()}>
-            Acknowledge
-          </button>
-          <button type="button" className={BUTTON} disabled={busy} onClick={() => void assignToMe()}>
-            Assign to me
-          </button>
-          <label htmlFor={snoozeId} className="text-slate-300">
-            Snooze for
-          </label>
-          <select
-            id={snoozeId}
-            value={snoozeFor}
-            onChange={(event) => setSnoozeFor(Number(event.target.value))}
-            className="rounded-md border border-slate-600 bg-slate-900 px-1.5 py-1 text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-          >
-            {SNOOZE_CHOICES.map((choice) => (
-              <option key={choice.minutes} value={choice.minutes}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-          <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void snooze()}>
-            Snooze
-          </button>
-        </div>
-        <form
-          className="flex flex-col gap-1.5"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void addNote();
-          }}
-        >
-          <label htmlFor={noteId} className="text-slate-300">
-            Note
-          </label>
-          <textarea
-            id={noteId}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            rows={3}
-            className="w-full rounded-md border border-slate-600 bg-slate-950 p-2 text-xs text-slate-100 placeholder:text-slate-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-            placeholder="Plain text, up to 2,000 characters"
-          />
-          <button type="submit" className={`self-start ${BUTTON}`} disabled={busy}>
-            Add note
-          </button>
-        </form>
+        {canAct ? (
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void acknowledge()}>
+                Acknowledge
+              </button>
+              <button type="button" className={BUTTON} disabled={busy} onClick={() => void assign(email)}>
+                Assign to me
+              </button>
+              {/* Label, choice and button stay together when a narrow drawer wraps the row. */}
+              <span className="flex items-center gap-2">
+                <label htmlFor={snoozeId} className="text-slate-300">
+                  Snooze for
+                </label>
+                <select
+                  id={snoozeId}
+                  value={snoozeFor}
+                  onChange={(event) => setSnoozeFor(Number(event.target.value))}
+                  className="rounded-md border border-slate-600 bg-slate-900 px-1.5 py-1 text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+                >
+                  {SNOOZE_CHOICES.map((choice) => (
+                    <option key={choice.minutes} value={choice.minutes}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className={BUTTON} disabled={busy || open.length === 0} onClick={() => void snooze()}>
+                  Snooze
+                </button>
+              </span>
+            </div>
+            <AssigneePicker current={assignee} busy={busy} onAssign={(to) => void assign(to)} buttonClassName={BUTTON} />
+            <form
+              className="flex flex-col gap-1.5"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void addNote();
+              }}
+            >
+              <label htmlFor={noteId} className="text-slate-300">
+                Note
+              </label>
+              <textarea
+                id={noteId}
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+                rows={3}
+                className="w-full rounded-md border border-slate-600 bg-slate-950 p-2 text-xs text-slate-100 placeholder:text-slate-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+                placeholder="Plain text, up to 2,000 characters"
+              />
+              <button type="submit" className={`self-start ${BUTTON}`} disabled={busy}>
+                Add note
+              </button>
+            </form>
+          </>
+        ) : null}
         {message !== null || loadError !== null ? (
           <p role="alert" className="text-rose-300">
             {message ?? loadError}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acknowledgeAlert, addTradeNote, fetchTradeTeam } from "./alerts-api";
+import { acknowledgeAlert, addTradeNote, assignAlert, fetchStaffDirectory, fetchTradeTeam } from "./alerts-api";
 import { makeAlert } from "./testing/alert-fixture";
 
 const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -31,5 +31,24 @@ describe("alerts API client", () => {
     expect(down).toMatchObject({ ok: false, status: 0 });
     const signedOut = await fetchTradeTeam("t-1", async () => new Response("", { status: 401 }));
     expect(signedOut).toMatchObject({ ok: false, status: 401, message: "Your session ended. Sign in again." });
+  });
+
+  it("assigns an alert to a chosen person or to nobody", async () => {
+    const bodies: unknown[] = [];
+    const result = await assignAlert("al-1", null, async (url, init) => {
+      expect(url).toBe("/api/alerts/al-1/assign");
+      bodies.push(JSON.parse(String(init.body)));
+      return answer(200, { alert: makeAlert({ assignee: null }) })();
+    });
+    expect(bodies).toEqual([{ assignee: null }]);
+    expect(result.ok && result.value.alert.assignee).toBeNull();
+    const refused = await assignAlert("al-1", "x@y.test", answer(400, { error: { code: "unknown_assignee", message: "\"x@y.test\" is not staff who can be assigned." } }));
+    expect(refused).toMatchObject({ ok: false, status: 400, message: expect.stringContaining("not staff") });
+  });
+
+  it("reads the staff directory, refusing an entry with a role it does not know", async () => {
+    const staff = [{ email: "lead@example.test", role: "admin" }, { email: "ops@example.test", role: "operator" }];
+    expect(await fetchStaffDirectory(answer(200, { staff }))).toEqual({ ok: true, value: staff });
+    expect((await fetchStaffDirectory(answer(200, { staff: [{ email: "a@b.test", role: "root" }] }))).ok).toBe(false);
   });
 });

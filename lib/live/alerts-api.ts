@@ -1,7 +1,8 @@
 // Browser calls to the alerts and team routes (acknowledge, assign, snooze, notes, a trade's team
-// state). Components never fetch these themselves. Every answer is parsed at the edge; a refusal comes
+// state, the staff directory the Assignee pickers offer). Components never fetch these themselves. Every answer is parsed at the edge; a refusal comes
 // back as the server's own message in words (a 400 says what was wrong with a note), never thrown.
 import { z } from "zod";
+import { STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import { type Alert, alertSchema, apiErrorSchema, type TradeNote, type TradeTeam, tradeNoteSchema, tradeTeamSchema } from "./alerts-schema";
 
 export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
@@ -59,4 +60,23 @@ export function addTradeNote(tradeId: string, text: string, fetchImpl = defaultF
 
 export function assignTrade(tradeId: string, assignee: string | null, fetchImpl = defaultFetch): Promise<ApiAnswer<{ assignee: string | null }>> {
   return call(`/api/trades/${path(tradeId)}/assign`, { assignee }, z.object({ assignee: z.string().nullable() }), fetchImpl);
+}
+
+export function assignAlert(id: string, assignee: string | null, fetchImpl = defaultFetch): Promise<ApiAnswer<{ alert: Alert }>> {
+  return call(`/api/alerts/${path(id)}/assign`, { assignee }, z.object({ alert: alertSchema }), fetchImpl);
+}
+
+export interface StaffDirectoryEntry {
+  email: string;
+  role: StaffRole;
+}
+
+const staffDirectorySchema = z.object({
+  staff: z.array(z.object({ email: z.string().min(3).max(254), role: z.enum(STAFF_ROLES) })).max(10_000),
+});
+
+/** The staff a trade or an alert can be assigned to (operators and admins). */
+export async function fetchStaffDirectory(fetchImpl = defaultFetch): Promise<ApiAnswer<StaffDirectoryEntry[]>> {
+  const answer = await call("/api/staff/directory", undefined, staffDirectorySchema, fetchImpl, "GET");
+  return answer.ok ? { ok: true, value: answer.value.staff } : answer;
 }

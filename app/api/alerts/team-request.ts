@@ -1,7 +1,8 @@
-// What the alert and team routes share: the id in the path, and the capped, zod-checked JSON body,
-// each turned into a 400 with a clear message when wrong.
+// What the alert and team routes share: the id in the path, the capped, zod-checked JSON body and the
+// assignee (someone in the staff directory, or null), each turned into a 400 with a clear message when wrong.
 import type { z } from "zod";
-import { firstIssue } from "@/lib/trades/alert-input";
+import { findAssignable } from "@/lib/auth/staff-directory";
+import { assignBodySchema, firstIssue } from "@/lib/trades/alert-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { jsonError } from "@/lib/http/json";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
@@ -30,6 +31,19 @@ export async function teamBody<T>(request: Request, schema: z.ZodType<T>): Promi
   const body = schema.safeParse(raw.value);
   if (!body.success) return { ok: false, response: jsonError(400, "invalid_body", firstIssue(body.error)) };
   return { ok: true, value: body.data };
+}
+
+/** An assign body's assignee as the directory spells it, or null for nobody; 400 for anyone not in it. */
+export async function assigneeBody(request: Request): Promise<Parsed<string | null>> {
+  const body = await teamBody(request, assignBodySchema);
+  if (!body.ok) return body;
+  const { assignee } = body.value;
+  if (assignee === null) return { ok: true, value: null };
+  const entry = await findAssignable(assignee);
+  if (entry === null) {
+    return { ok: false, response: jsonError(400, "unknown_assignee", `${JSON.stringify(assignee.slice(0, 80))} is not staff who can be assigned (operators and admins).`) };
+  }
+  return { ok: true, value: entry.email };
 }
 
 export const notFound = (id: string) => jsonError(404, "not_found", `No alert with id ${JSON.stringify(id.slice(0, 80))}.`);

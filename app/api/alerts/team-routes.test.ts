@@ -33,12 +33,15 @@ vi.mock("@/lib/db/team-source", async (importOriginal) => {
 });
 
 const STAFF = "ops@example.test";
+const ADMIN = "lead@example.test";
+const VIEWER = "watch@example.test";
 vi.stubEnv("ASSETPAY_API_KEY", "ap_team_routes_test_key");
 vi.stubEnv("ASSETPAY_API_URL", "http://127.0.0.1:4999");
 vi.stubEnv("ASSETPAY_TOKEN_STEAM_ID", "76561198000000001");
 vi.stubEnv("ASSETPAY_TOKEN_TRADE_URL", "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash");
 vi.stubEnv("AUTH_SECRET", "team-routes-test-secret-0123456789abcdef");
-vi.stubEnv("STAFF_ACCOUNTS", `${STAFF}:${bcrypt.hashSync("unused", 4)}`);
+const HASH = bcrypt.hashSync("unused", 4);
+vi.stubEnv("STAFF_ACCOUNTS", `${STAFF}:${HASH},${ADMIN}:admin:${HASH},${VIEWER}:viewer:${HASH}`);
 
 const alerts = await import("./route");
 const acknowledge = await import("./[id]/acknowledge/route");
@@ -49,14 +52,15 @@ const notes = await import("../trades/[id]/notes/route");
 const team = await import("../trades/[id]/team/route");
 const assignTrade = await import("../trades/[id]/assign/route");
 const stream = await import("./stream/route");
+const directory = await import("../staff/directory/route");
 
 const backend = testBackend("pglite");
 let cookieCounter = 0;
 
-function signIn(): void {
+function signIn(email = STAFF): void {
   cookieCounter += 1;
   fake.cookie = `${SESSION_COOKIE_NAMES[1]}=team-session-${cookieCounter}`;
-  fake.session = { user: { email: STAFF }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
 }
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -174,6 +178,57 @@ describe("trade team routes", () => {
     const huge = await notes.POST(post("/api/trades/t-1/notes", { text: "x".repeat(20_000) }), ctx("t-1"));
     expect(huge.status).toBe(413);
     expect((await (await team.GET(get("/api/trades/t-1/team"), ctx("t-1"))).json()).notes).toEqual([]);
+  });
+});
+
+describe("roles and the staff directory", () => {
+  it("refuse every team action to a viewer with 403 and change nothing, while a viewer still reads", async () => {
+    signIn(VIEWER);
+    const refused = [
+      await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID)),
+      await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined),
+      await snooze.POST(post(`/api/alerts/${ALERT_ID}/snooze`, { minutes: 30 }), ctx(ALERT_ID)),
+      await assignAlert.POST(post(`/api/alerts/${ALERT_ID}/assign`, { assignee: STAFF }), ctx(ALERT_ID)),
+      await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: STAFF }), ctx("t-1")),
+      await notes.POST(post("/api/trades/t-1/notes", { text: "hello" }), ctx("t-1")),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("forbidden");
+    }
+    const body = await (await team.GET(get("/api/trades/t-1/team"), ctx("t-1"))).json();
+    expect(body).toMatchObject({ assignee: null, notes: [], alerts: [{ id: ALERT_ID, acknowledgedAt: null, assignee: null }] });
+  });
+
+  it("list the staff who can be assigned: operators and admins, not viewers", async () => {
+    expect((await directory.GET(get("/api/staff/directory"), undefined)).status).toBe(401);
+    signIn(VIEWER);
+    const response = await directory.GET(get("/api/staff/directory"), undefined);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      staff: [
+        { email: ADMIN, role: "admin" },
+        { email: STAFF, role: "operator" },
+      ],
+    });
+  });
+
+  it("assign only to someone in the directory (as the directory spells the email), or to nobody", async () => {
+    signIn();
+    for (const outsider of ["stranger@example.test", VIEWER]) {
+      const trade = await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: outsider }), ctx("t-1"));
+      expect(trade.status).toBe(400);
+      expect((await trade.json()).error).toMatchObject({ code: "unknown_assignee", message: expect.stringContaining(outsider) });
+      const alert = await assignAlert.POST(post(`/api/alerts/${ALERT_ID}/assign`, { assignee: outsider }), ctx(ALERT_ID));
+      expect(alert.status).toBe(400);
+    }
+    expect((await (await team.GET(get("/api/trades/t-1/team"), ctx("t-1"))).json()).assignee).toBeNull();
+
+    const assigned = await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: " Lead@Example.TEST " }), ctx("t-1"));
+    expect(await assigned.json()).toEqual({ assignee: ADMIN });
+    const alert = await assignAlert.POST(post(`/api/alerts/${ALERT_ID}/assign`, { assignee: null }), ctx(ALERT_ID));
+    expect((await alert.json()).alert.assignee).toBeNull();
+    expect(await (await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: null }), ctx("t-1"))).json()).toEqual({ assignee: null });
   });
 });
 

@@ -3,12 +3,14 @@
 // from the recorder's store, never from AssetPay: every tab asking AssetPay itself made REST load grow
 // with the staff count. The recorder is asked for a reconcile first (coalesced there: any number of
 // tabs cause at most one per short interval), waited for briefly, and that reconcile spends the one
-// AssetPay budget. Limited per staff member; ids and body bytes are capped.
+// AssetPay budget. Limited per staff member; ids and body bytes are capped. Staff who may not see
+// Steam trade URLs get them removed (lib/http/trade-answer.ts).
 import { z } from "zod";
 import { MAX_RESYNC_IDS, RESYNC_BODY_BYTES, refuseOverResyncRateLimit } from "@/lib/assetpay/resync-limits";
 import { recordedSource } from "@/lib/db/recorded-source";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { jsonError, noStoreJson } from "@/lib/http/json";
+import { jsonError } from "@/lib/http/json";
+import { tradeAnswerFor } from "@/lib/http/trade-answer";
 import { withStaff } from "@/lib/http/with-staff";
 
 /** How long a resync waits for the reconcile it asked for before answering with what is recorded. */
@@ -35,7 +37,7 @@ export const POST = withStaff(
       return false;
     });
     const recorded = await source.resync(body.data.tradeIds);
-    return noStoreJson({ ...recorded, reconciled, requests: 0, rateLimited: 0, errors });
+    return tradeAnswerFor(staff, { ...recorded, reconciled, requests: 0, rateLimited: 0, errors });
   },
   { sameOriginOnly: "Resync requests must come from the dashboard's own pages." },
 );

@@ -1,10 +1,10 @@
-// POST { assignee: email | null }: remembers who works on the trade and assigns its open alerts.
+// POST { assignee: email | null } (someone in the staff directory, else 400): remembers who works on
+// the trade and assigns its open alerts.
 import { auditOriginOf } from "@/lib/audit/audit-origin";
 import { teamSource } from "@/lib/db/team-source";
-import { assignBodySchema } from "@/lib/trades/alert-input";
 import { noStoreJson } from "@/lib/http/json";
 import { withStaff } from "@/lib/http/with-staff";
-import { type IdContext, pathId, SAME_ORIGIN, teamBody } from "../../../alerts/team-request";
+import { assigneeBody, type IdContext, pathId, SAME_ORIGIN } from "../../../alerts/team-request";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +12,9 @@ export const POST = withStaff<IdContext>(
   async (request, staff, context) => {
     const id = await pathId(context, "trade");
     if (!id.ok) return id.response;
-    const body = await teamBody(request, assignBodySchema);
-    if (!body.ok) return body.response;
-    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: body.value.assignee, actor: staff.email, ...auditOriginOf(request) }));
+    const assignee = await assigneeBody(request);
+    if (!assignee.ok) return assignee.response;
+    return noStoreJson(await teamSource().call({ op: "assign-trade", tradeId: id.value, assignee: assignee.value, actor: staff.email, ...auditOriginOf(request) }));
   },
   { sameOriginOnly: SAME_ORIGIN, needs: "act" },
 );
