@@ -1,9 +1,11 @@
 // Retention: the recorder keeps the database bounded by deleting terminal trades (and their history)
 // and terminal funding older than RECORDER_RETENTION_DAYS, plus in-flight trades AssetPay has not
-// confirmed for that long. Runs at start and hourly; with several recorders on one database each
-// prunes, which is harmless (deletes are idempotent and batched).
+// confirmed for that long, and acknowledged or cleared alerts older than ALERT_RETENTION_DAYS (never
+// open ones, never notes or assignees). Runs at start and hourly; with several recorders on one
+// database each prunes, which is harmless (deletes are idempotent and batched).
 import "server-only";
 import type { Database } from "@/lib/db/database";
+import { pruneAlerts } from "@/lib/db/alert-pruning";
 import { pruneDeliveries } from "@/lib/db/callback-deliveries";
 import { pruneHealth } from "@/lib/db/health-repository";
 import { type PruneResult, pruneRecorded } from "@/lib/db/retention";
@@ -22,6 +24,8 @@ export interface Pruner {
 export function createPruner(options: {
   db: Database;
   retentionDays: number;
+  /** ALERT_RETENTION_DAYS. */
+  alertRetentionDays: number;
   log: (line: string) => void;
   onResult: (result: PruneResult, at: number) => void;
 }): Pruner {
@@ -34,9 +38,11 @@ export function createPruner(options: {
       const result = await pruneRecorded(options.db, now - options.retentionDays * DAY_MS);
       await pruneHealth(options.db, now - DAY_MS);
       await pruneDeliveries(options.db, now - options.retentionDays * DAY_MS);
+      const alerts = await pruneAlerts(options.db, now - options.alertRetentionDays * DAY_MS);
       if (result.trades > 0 || result.funding > 0) {
         options.log(`pruned ${result.trades} trades and ${result.funding} funding rows older than ${options.retentionDays} days`);
       }
+      if (alerts > 0) options.log(`pruned ${alerts} acknowledged or cleared alerts older than ${options.alertRetentionDays} days`);
       options.onResult(result, now);
       return result;
     } catch (error) {
