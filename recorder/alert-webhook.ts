@@ -74,7 +74,7 @@ export function createAlertWebhook(options: AlertWebhookOptions): AlertWebhook {
     stats.lastErrorAt = new Date().toISOString();
   };
 
-  async function attempt({ alert, attempt: number }: { alert: Alert; attempt: number }): Promise<void> {
+  async function attemptDelivery({ alert, attempt }: { alert: Alert; attempt: number }): Promise<void> {
     const result = await postOnce(send, options.url, alert.id, webhookBody(alert, options.dashboardUrl));
     if (result.outcome === "delivered") {
       stats.delivered += 1;
@@ -88,11 +88,11 @@ export function createAlertWebhook(options: AlertWebhookOptions): AlertWebhook {
       await markDeliveryUnknown(db, alert.id, result.problem);
       return;
     }
-    const retryIn = retryDelayMs(number);
+    const retryIn = retryDelayMs(attempt);
     stats.failed += 1;
     if (retryIn === null) {
       stats.gaveUp += 1;
-      log(`alert webhook: gave up on ${alert.id} after ${number} attempts: ${result.problem}`);
+      log(`alert webhook: gave up on ${alert.id} after ${attempt} attempts: ${result.problem}`);
     }
     await markDeliveryFailed(db, alert.id, result.problem, retryIn);
   }
@@ -105,7 +105,7 @@ export function createAlertWebhook(options: AlertWebhookOptions): AlertWebhook {
       log(`alert webhook: ${abandoned.length} attempt(s) started but never finished (${abandoned.slice(0, 3).join(", ")}); not posting them again`);
     }
     const claimed = await claimDueDeliveries(db, CLAIM_BATCH, OUTCOME_WITHIN_MS);
-    await Promise.all(claimed.map(attempt));
+    await Promise.all(claimed.map(attemptDelivery));
     if (claimed.length > 0 || abandoned.length > 0) options.onStats?.({ ...stats });
   }
 
