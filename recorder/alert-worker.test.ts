@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { listAlerts } from "@/lib/db/alert-team";
+import type { Database } from "@/lib/db/database";
 import { recordFunding } from "@/lib/db/funding-writes";
 import { describeOnEachBackend } from "@/lib/db/testing/each-backend";
 import { depositVersion, tradeVersion } from "@/lib/db/testing/recorded-versions";
@@ -48,5 +49,47 @@ describeOnEachBackend("alert worker", ({ db }) => {
     expect(alerts).toHaveLength(3);
     const [row] = await db.query<{ n: number | string }>("SELECT count(*) AS n FROM alerts WHERE delivery_due_at IS NOT NULL");
     expect(Number(row?.n)).toBe(3);
+  });
+
+  const failedTrade = (id: string) => tradeVersion({ id, status: "failed", updatedAt: new Date(Date.now() - MIN).toISOString() });
+  const scannedTo = async () => (await db.query<{ at: unknown }>("SELECT scanned_to AS at FROM alert_scan"))[0]?.at ?? null;
+
+  it("a pass that fails while raising does not move the scan cursor, so the next pass still raises what it missed", async () => {
+    await worker().run();
+    const before = await scannedTo();
+    await recordTrades(db, [failedTrade("failed-2")], Date.now());
+    let refuse = true;
+    const flaky: Database = {
+      kind: db.kind,
+      query: (sql, params) => {
+        if (refuse && sql.includes("INSERT INTO alerts")) return Promise.reject(new Error("connection lost"));
+        return db.query(sql, params);
+      },
+      transaction: (work) => db.transaction(work),
+      close: () => db.close(),
+    };
+    const lines: string[] = [];
+    await createAlertWorker({ db: flaky, stallLimits: DEFAULT_STALL_LIMITS, fundingStuckMs: 30 * MIN, deliver: true, log: (line) => lines.push(line) }).run();
+    expect(lines.join("\n")).toContain("alert pass failed: connection lost");
+    expect(await scannedTo()).toEqual(before);
+    refuse = false;
+    await worker().run();
+    expect((await listAlerts(db, { state: "all", limit: 200 })).alerts.map((alert) => alert.tradeId)).toEqual(["failed-2"]);
+  });
+
+  it("a recorder that died after raising but before moving the cursor: its successor raises what changed meanwhile, and nothing twice", async () => {
+    await worker().run();
+    await recordTrades(db, [failedTrade("failed-2")], Date.now());
+    // The dead pass raised failed-2 (queued for the webhook) and stopped before advancing alert_scan.
+    const scanned = await scannedTo();
+    await worker().run();
+    await db.query("UPDATE alert_scan SET scanned_to = $1::timestamptz", [scanned instanceof Date ? scanned.toISOString() : String(scanned)]);
+    await recordTrades(db, [failedTrade("failed-3")], Date.now());
+
+    await worker().run();
+    const { alerts } = await listAlerts(db, { state: "all", limit: 200 });
+    expect(alerts.map((alert) => alert.id).sort()).toEqual(["failed:trade:failed-2:1", "failed:trade:failed-3:1"]);
+    const [row] = await db.query<{ n: number | string }>("SELECT count(*) AS n FROM alerts WHERE delivery_due_at IS NOT NULL");
+    expect(Number(row?.n)).toBe(2);
   });
 });

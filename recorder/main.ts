@@ -143,7 +143,13 @@ async function main(): Promise<void> {
     budgetPerMinute: env.budgetPerMinute,
     onDemandReconcileMs: env.recorder.onDemandReconcileSeconds * 1000,
     log,
-    alerts: { stallLimits, fundingStuckMs: env.alerts.fundingStuckMs, webhookUrl: env.alerts.webhookUrl, dashboardUrl: env.alerts.dashboardUrl },
+    alerts: {
+      stallLimits,
+      fundingStuckMs: env.alerts.fundingStuckMs,
+      webhookUrl: env.alerts.webhookUrl,
+      dashboardUrl: env.alerts.dashboardUrl,
+      retentionDays: env.alerts.retentionDays,
+    },
   });
   // In both storage modes: forwarded callbacks and imports go through this recorder's writer, and the
   // dashboard spends the recorder's AssetPay budget and asks it for reconciles.

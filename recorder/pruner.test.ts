@@ -21,7 +21,7 @@ it("prunes audit log rows older than the audit retention, not the trades' retent
      ('today', 'ann@ops.test', 'sign-out', now())`,
   );
   const lines: string[] = [];
-  const pruner = createPruner({ db, retentionDays: 30, auditRetentionDays: 365, log: (line) => lines.push(line), onResult: () => undefined });
+  const pruner = createPruner({ db, retentionDays: 30, auditRetentionDays: 365, alertRetentionDays: 90, log: (line) => lines.push(line), onResult: () => undefined });
   expect(await pruner.run()).toEqual({ trades: 0, funding: 0 });
   const left = await db.query<{ id: string }>("SELECT id FROM audit_log ORDER BY at");
   expect(left.map((row) => row.id)).toEqual(["month-old", "today"]);

@@ -6,6 +6,7 @@ import "server-only";
 import { databaseBudgetStore } from "@/lib/assetpay/budget-store-db";
 import { bucketConfig, RateBudget, type BudgetStore } from "@/lib/assetpay/rate-budget";
 import { createAssetPayClient, type AssetPayClient } from "@/lib/assetpay/rest-client";
+import { DEFAULT_ALERT_RETENTION_DAYS } from "@/lib/env/alerts";
 import { DEFAULT_BUDGET_PER_MINUTE } from "@/lib/env/assetpay";
 import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_ON_DEMAND_RECONCILE_SECONDS } from "@/lib/env/recorder";
 import type { Database } from "@/lib/db/database";
@@ -42,8 +43,8 @@ export interface RecorderOptions {
   budgetStore?: BudgetStore;
   client?: AssetPayClient;
   socketFactory?: SocketFactory;
-  /** Alerts: the stall limits (the board's), the funding limit, and the webhook with its links' base URL. */
-  alerts?: { stallLimits: StallLimits; fundingStuckMs: number; webhookUrl: string | null; dashboardUrl: string; passMs?: number };
+  /** Alerts: the stall limits (the board's), the funding limit, the webhook with its links' base URL, and how long they are kept. */
+  alerts?: { stallLimits: StallLimits; fundingStuckMs: number; webhookUrl: string | null; dashboardUrl: string; passMs?: number; retentionDays?: number };
 }
 
 export interface RunningRecorder {
@@ -104,6 +105,7 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     db,
     retentionDays: options.retentionDays,
     auditRetentionDays: options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    alertRetentionDays: options.alerts?.retentionDays ?? DEFAULT_ALERT_RETENTION_DAYS,
     log,
     onResult: (result, at) => health.update({ lastPrune: { at: new Date(at).toISOString(), ...result } }),
   });

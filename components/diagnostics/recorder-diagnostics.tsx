@@ -59,8 +59,9 @@ export const RecorderDiagnostics = memo(function RecorderDiagnostics() {
           </>
         )}
         {recorder?.alertWebhook ? (
-          <p className={recorder.alertWebhook.failed > 0 ? "text-amber-200" : undefined}>
+          <p className={recorder.alertWebhook.failed + recorder.alertWebhook.unknown > 0 ? "text-amber-200" : undefined}>
             Alert webhook: {COUNT.format(recorder.alertWebhook.failed)} failed
+            {recorder.alertWebhook.unknown > 0 ? `, ${COUNT.format(recorder.alertWebhook.unknown)} outcome unknown (not sent again)` : ""}
             {recorder.alertWebhook.lastError ? `, last error ${recorder.alertWebhook.lastError}` : ""}
           </p>
         ) : null}

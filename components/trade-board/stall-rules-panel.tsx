@@ -38,7 +38,8 @@ export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
         <h2 className="text-sm font-semibold text-white">Stall rules</h2>
         <p className="mt-1 text-slate-400">
           A trade is flagged <strong className="text-amber-200">Stalled</strong> when it stays in a status longer than this. AssetPay documents no
-          time limits; these are our heuristics, set on the server with the variables shown.
+          time limits; these are our heuristics, set on the server with the variables shown. The recorder raises alerts with the same limits,
+          and with <code>ALERT_FUNDING_STUCK_SECONDS</code> for crypto funding awaiting an AssetPay admin.
         </p>
         <table className="mt-3 w-full border-collapse">
           <thead>

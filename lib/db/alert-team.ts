@@ -33,7 +33,11 @@ export async function listAlerts(db: Queryable, options: { state: "open" | "all"
   return { alerts: rows.map(alertFromRow), ...counts };
 }
 
-/** Alerts changed after `cursor` (oldest change first), with the new cursor and the open count. */
+/**
+ * Alerts changed after `cursor` (oldest change first), with the new cursor and the open count. Moving
+ * the cursor to the highest version read never skips a change: versions become visible in the order
+ * they were taken (the lock of migration 11 in ./migrations), so none below it can still commit.
+ */
 export async function alertChangesSince(db: Queryable, cursor: number, limit = MAX_ALERTS_LISTED): Promise<AlertList> {
   const counts = await openCountAndCursor(db);
   const rows = await db.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE version > $1 ORDER BY version LIMIT $2`, [cursor, limit]);

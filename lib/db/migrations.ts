@@ -233,6 +233,34 @@ export const MIGRATIONS: readonly Migration[] = [
        $$`,
       `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      ],
+    },
+    {
+    id: 11,
+    name: "alert versions in commit order, webhook attempts with an unknown outcome",
+    statements: [
+      // The SSE catch-up reads "alerts whose version > N" and moves N to the highest it saw. A sequence
+      // hands out numbers when asked, not when the asker commits: with two writers, 42 could commit while
+      // 41 was still open, and a reader moving its cursor to 42 would never see 41. So every statement
+      // that inserts an alert or sets its version first takes this transaction-scoped advisory lock:
+      // a writer holds it from taking its number until it commits, the next writer takes its number
+      // only after that, so versions become visible strictly in order and "max version seen" is a safe
+      // cursor. A BEFORE ... FOR EACH STATEMENT trigger fires before the statement evaluates any
+      // `nextval`, so no writer can forget it. Readers take no lock. On PGlite (one connection, one
+      // transaction at a time) the lock is always free and changes nothing. The reader is
+      // alertChangesSince in lib/db/alert-team.ts.
+      `CREATE FUNCTION alert_versions_in_commit_order() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM pg_advisory_xact_lock(60106011);
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER alerts_versions_in_commit_order BEFORE INSERT OR UPDATE OF version ON alerts
+       FOR EACH STATEMENT EXECUTE FUNCTION alert_versions_in_commit_order()`,
+      // A webhook attempt is recorded as started (claimed, attempts + 1) before its POST; one that ends
+      // with no known outcome (no answer in time, the connection dropped mid-request, the recorder died
+      // mid-POST) is never posted again, so an alert reaches the target at most once. Such an attempt
+      // is marked here, counted and shown (lib/db/alert-deliveries.ts, docs/architecture.md).
+      "ALTER TABLE alerts ADD COLUMN delivery_unknown_at timestamptz",
     ],
   },
 ];

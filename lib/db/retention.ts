@@ -12,7 +12,8 @@ export interface PruneResult {
 
 const PRUNE_BATCH = 5_000;
 
-async function deleteInBatches(db: Database, sql: string, params: readonly (string | number)[]): Promise<number> {
+/** Runs a `DELETE … LIMIT $last … RETURNING 1` until it deletes fewer than a batch; how many it deleted. */
+export async function deleteInBatches(db: Database, sql: string, params: readonly (string | number)[]): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await transactionWithRetry(db, (tx) => tx.query(sql, [...params, PRUNE_BATCH]));

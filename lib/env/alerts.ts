@@ -1,11 +1,13 @@
 // The alert settings: how long merchant funding may await an AssetPay admin before it is an alert
-// (ALERT_FUNDING_STUCK_SECONDS), where new alerts are posted (ALERT_WEBHOOK_URL, optional) and the
-// dashboard's public address the webhook's links point at (DASHBOARD_URL, default the local port).
-// Rules only (see ./setting); the recorder raises and posts alerts, the board shows the limit.
+// (ALERT_FUNDING_STUCK_SECONDS), where new alerts are posted (ALERT_WEBHOOK_URL, optional), the
+// dashboard's public address the webhook's links point at (DASHBOARD_URL, default the local port) and
+// how long acknowledged or cleared alerts are kept (ALERT_RETENTION_DAYS). Rules only (see ./setting);
+// the recorder raises, posts and prunes alerts, the board shows the limit.
 import { z } from "zod";
 import { integerRule, optional, type Rule } from "./setting";
 
 export const DEFAULT_FUNDING_STUCK_SECONDS = 1_800;
+export const DEFAULT_ALERT_RETENTION_DAYS = 90;
 
 const HTTP_URL: Rule<string> = {
   schema: z
@@ -20,6 +22,7 @@ export const alertFields = {
   ALERT_FUNDING_STUCK_SECONDS: optional(integerRule(60, 30 * 86_400, "seconds (funding awaiting admin)")),
   ALERT_WEBHOOK_URL: optional(HTTP_URL),
   DASHBOARD_URL: optional(HTTP_URL),
+  ALERT_RETENTION_DAYS: optional(integerRule(1, 3_650, "days")),
 };
 
 export interface AlertSettings {
@@ -29,6 +32,8 @@ export interface AlertSettings {
   webhookUrl: string | null;
   /** The dashboard's public URL for links; null: http://127.0.0.1:$PORT. */
   dashboardUrl: string | null;
+  /** Acknowledged or cleared alerts are deleted this long after their last change (never open ones). */
+  retentionDays: number;
 }
 
 export function toAlertSettings(values: z.output<z.ZodObject<typeof alertFields>>): AlertSettings {
@@ -36,6 +41,7 @@ export function toAlertSettings(values: z.output<z.ZodObject<typeof alertFields>
     fundingStuckMs: (values.ALERT_FUNDING_STUCK_SECONDS ?? DEFAULT_FUNDING_STUCK_SECONDS) * 1000,
     webhookUrl: values.ALERT_WEBHOOK_URL ?? null,
     dashboardUrl: values.DASHBOARD_URL ?? null,
+    retentionDays: values.ALERT_RETENTION_DAYS ?? DEFAULT_ALERT_RETENTION_DAYS,
   };
 }
 

@@ -28,7 +28,7 @@ describe("parseRecorderEnv", () => {
       recorder: { dataDir: ".data", reconcileIntervalSeconds: 60, retentionDays: 30, auditRetentionDays: 365, snapshotTerminalTrades: 5000, onDemandReconcileSeconds: 10 },
       merchantId: null,
       tokenIdentity: null,
-      alerts: { fundingStuckMs: 1_800_000, webhookUrl: null, dashboardUrl: "http://127.0.0.1:3000" },
+      alerts: { fundingStuckMs: 1_800_000, webhookUrl: null, dashboardUrl: "http://127.0.0.1:3000", retentionDays: 90 },
     });
   });
 

@@ -59,7 +59,7 @@ describe("fetchRecorderFeed", () => {
   it("sums the recorders' failed webhook deliveries and keeps the latest error", async () => {
     const withWebhook = (name: string, failed: number, lastError: string | null, lastErrorAt: string | null) => {
       const row = recorder(name, 0, []);
-      return { ...row, state: { ...row.state, alertWebhook: { delivered: 1, failed, gaveUp: 0, lastError, lastErrorAt } } };
+      return { ...row, state: { ...row.state, alertWebhook: { delivered: 1, failed, gaveUp: 0, unknown: 1, lastError, lastErrorAt } } };
     };
     const report = {
       database: "postgres",
@@ -68,7 +68,7 @@ describe("fetchRecorderFeed", () => {
       missingTrades: { count: 0, ids: [] },
     };
     const feed = await fetchRecorderFeed(() => 42, answer(200, report));
-    expect(feed?.diagnostics.alertWebhook).toEqual({ failed: 3, lastError: "no answer within 5 s" });
+    expect(feed?.diagnostics.alertWebhook).toEqual({ failed: 3, unknown: 2, lastError: "no answer within 5 s" });
   });
 
   it("is null when signed out, when the recorder is unavailable, or when the answer is not a health report", async () => {

@@ -32,7 +32,13 @@ export function recorderFeedOf(report: RecorderHealthReport, at: number): Record
     diagnostics: {
       ...(webhooks.length === 0
         ? {}
-        : { alertWebhook: { failed: webhooks.reduce((sum, w) => sum + w.failed, 0), lastError: latestError?.lastError ?? null } }),
+        : {
+            alertWebhook: {
+              failed: webhooks.reduce((sum, w) => sum + w.failed, 0),
+              unknown: webhooks.reduce((sum, w) => sum + w.unknown, 0),
+              lastError: latestError?.lastError ?? null,
+            },
+          }),
       malformedIgnored,
       lastMalformedReasons: malformed.slice(-REASONS_SHOWN),
       unknownStatusEvents,

@@ -69,6 +69,7 @@ export const recorderHealthStateSchema = z.object({
       delivered: z.number(),
       failed: z.number(),
       gaveUp: z.number(),
+      unknown: z.number().default(0),
       lastError: z.string().max(500).nullable(),
       lastErrorAt: isoTime.nullable(),
     })

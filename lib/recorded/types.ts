@@ -91,10 +91,12 @@ export interface RecorderHealthState {
 
 export interface AlertWebhookHealth {
   delivered: number;
-  /** Failed attempts (each failed retry counts). */
+  /** Failed attempts known not to have reached the target (each failed retry counts). */
   failed: number;
   /** Alerts given up after the last retry. */
   gaveUp: number;
+  /** Attempts whose outcome is unknown (never repeated: an alert is posted at most once). */
+  unknown: number;
   lastError: string | null;
   lastErrorAt: string | null;
 }

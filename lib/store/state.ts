@@ -79,8 +79,11 @@ export interface RecorderDiagnostics {
   lastUnknownStatuses: readonly string[];
   /** Trades AssetPay no longer knows, store-wide. */
   missingTrades: number;
-  /** Alert webhook deliveries that failed (summed over recorders) and the latest error; absent: no webhook. */
-  alertWebhook?: { failed: number; lastError: string | null };
+  /**
+   * Alert webhook attempts that failed, and those whose outcome is unknown (not repeated), summed over
+   * recorders, with the latest error; absent: no webhook.
+   */
+  alertWebhook?: { failed: number; unknown: number; lastError: string | null };
   /** Our clock (ms) when this was read. */
   at: number;
 }
