@@ -1,6 +1,8 @@
 // next-auth configuration: staff sign in with email + password from STAFF_ACCOUNTS (Credentials
-// provider), sessions are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default).
-// Built per request from `env()` so nothing is read at build time. Never logs what a person typed.
+// provider), sessions are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default),
+// each with a record on the store that sign-out and the other ways a session ends close
+// (./session-liveness.ts). Built per request from `env()` so nothing is read at build time. Never logs
+// what a person typed.
 import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { AuthError, CredentialsSignin } from "next-auth";
@@ -8,6 +10,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env/server";
 import { clientAddress } from "./client-address";
+import { sessionEndedBySignOut, sessionOpenedAtSignIn } from "./session-events";
 import { TooManyAttempts } from "./errors";
 import { signInLimiter } from "./limiter-instance";
 import { verifyStaffPassword } from "./staff-password";
@@ -27,11 +30,26 @@ export function authConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: config.sessionMaxAgeSeconds },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
+      // At sign-in only (not on every read of the session): record the session and carry its id in
+      // the JWT. A store that cannot record it fails the sign-in.
+      async jwt({ token, user, account, trigger }) {
+        if (trigger !== "signIn" && trigger !== "signUp") return token;
+        return { ...token, sid: await sessionOpenedAtSignIn({ user, provider: account?.provider ?? "credentials", maxAgeSeconds: config.sessionMaxAgeSeconds }) };
+      },
       // Report the session JWT's real expiry, not Auth.js's default "now + maxAge": our server code
       // reads sessions with auth(), which cannot set cookies, so sessions never roll and the cookie's
-      // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on it.
+      // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on
+      // it. The session id goes to the server's checks (guards.ts).
       session({ session, token }) {
-        return typeof token.exp === "number" ? { ...session, expires: new Date(token.exp * 1000).toISOString() } : session;
+        const withId = { ...session, sid: token.sid };
+        return typeof token.exp === "number" ? { ...withId, expires: new Date(token.exp * 1000).toISOString() } : withId;
+      },
+    },
+    events: {
+      // Every way of signing out (our Sign out button, next-auth's own /api/auth/signout) ends the
+      // session on the store, so a copy of the cookie stops working too.
+      async signOut(message) {
+        await sessionEndedBySignOut("token" in message ? message.token : null);
       },
     },
     providers: [

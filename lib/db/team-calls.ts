@@ -18,11 +18,23 @@ import {
   snoozeAlert,
   type TeamDb,
 } from "./alert-team";
+import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
 const actor = z.string().min(1).max(320);
 const assignee = z.string().min(1).max(320).nullable();
+const sessionId = z.string().min(16).max(64);
+const idleSeconds = z.number().int().min(60).max(30 * 86_400);
+const sessionView = z.object({
+  email: z.string(),
+  role: z.string().nullable(),
+  provider: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  address: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -34,6 +46,23 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("trade-team"), tradeId }),
   z.object({ op: z.literal("note"), tradeId, text: z.string().min(1).max(MAX_NOTE_LENGTH), actor }),
   z.object({ op: z.literal("assign-trade"), tradeId, assignee, actor }),
+  // Staff sessions (./staff-sessions.ts).
+  z.object({
+    op: z.literal("session-open"),
+    session: z.object({
+      id: sessionId,
+      email: actor,
+      role: z.string().max(32).nullable(),
+      provider: z.string().min(1).max(64),
+      expiresAt: z.iso.datetime(),
+      address: z.string().max(200).nullable(),
+      userAgent: z.string().max(500).nullable(),
+    }),
+  }),
+  z.object({ op: z.literal("session-check"), id: sessionId, idleSeconds }),
+  z.object({ op: z.literal("session-end"), id: sessionId, reason: z.enum(SESSION_END_REASONS) }),
+  z.object({ op: z.literal("sessions-end-all"), email: actor, reason: z.enum(SESSION_END_REASONS) }),
+  z.object({ op: z.literal("sessions-list"), idleSeconds }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -49,6 +78,14 @@ export const teamAnswerSchemas = {
   "trade-team": tradeTeamSchema,
   note: tradeNoteSchema,
   "assign-trade": z.object({ assignee: z.string().nullable() }),
+  "session-open": z.object({ opened: z.literal(true) }),
+  "session-check": z.discriminatedUnion("state", [
+    z.object({ state: z.literal("open") }),
+    z.object({ state: z.literal("ended"), email: z.string().nullable(), reason: z.string().nullable(), endedNow: z.boolean() }),
+  ]),
+  "session-end": z.object({ email: z.string() }).nullable(),
+  "sessions-end-all": z.object({ ended: z.number().int().min(0) }),
+  "sessions-list": z.array(sessionView),
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -73,5 +110,16 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return addTradeNote(db, call.tradeId, call.text, call.actor);
     case "assign-trade":
       return assignTrade(db, call.tradeId, call.assignee, call.actor);
+    case "session-open":
+      await staffSessionStoreOver(db).open(call.session);
+      return { opened: true };
+    case "session-check":
+      return staffSessionStoreOver(db).check(call.id, call.idleSeconds);
+    case "session-end":
+      return staffSessionStoreOver(db).end(call.id, call.reason);
+    case "sessions-end-all":
+      return { ended: await staffSessionStoreOver(db).endAllOf(call.email, call.reason) };
+    case "sessions-list":
+      return staffSessionStoreOver(db).listOpen(call.idleSeconds);
   }
 }
