@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { AlertsButton } from "@/components/alerts/alerts-button";
 import { AlertsProvider } from "@/components/alerts/alerts-provider";
+import { SessionButtons } from "./session-buttons";
 
 interface DashboardShellProps {
   email: string;
@@ -30,14 +31,7 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
             <span className="hidden truncate text-slate-400 sm:inline" title="Signed in as">
               {email}
             </span>
-            <form action={signOut}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-700 px-2.5 py-1 text-slate-200 transition hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-              >
-                Sign out
-              </button>
-            </form>
+            <SessionButtons signOut={signOut} />
           </div>
         </header>
         {children}

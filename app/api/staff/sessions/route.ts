@@ -1,0 +1,12 @@
+// GET (admins): every open staff session — who, role, signed in, last seen, from where — for the
+// Staff sessions table on /staff.
+import { staffSessionStore } from "@/lib/auth/session-store";
+import { env } from "@/lib/env/server";
+import { noStoreJson } from "@/lib/http/json";
+import { withStaff } from "@/lib/http/with-staff";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withStaff(async () => noStoreJson({ sessions: await staffSessionStore().listOpen(env().idleTimeoutSeconds) }), {
+  needs: "end-others-sessions",
+});
