@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { AlertsButton } from "@/components/alerts/alerts-button";
 import { AlertsProvider } from "@/components/alerts/alerts-provider";
+import { signOutEverywhereAndLeave } from "@/lib/auth/actions";
 import { SessionButtons } from "./session-buttons";
 
 interface DashboardShellProps {
@@ -31,7 +32,7 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
             <span className="hidden truncate text-slate-400 sm:inline" title="Signed in as">
               {email}
             </span>
-            <SessionButtons signOut={signOut} />
+            <SessionButtons signOut={signOut} signOutEverywhere={signOutEverywhereAndLeave} />
           </div>
         </header>
         {children}

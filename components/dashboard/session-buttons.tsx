@@ -5,23 +5,23 @@
 // mounted it also watches the session (lib/live/session-watch.ts): one ended by an admin or by
 // idleness stops this tab's streams within seconds.
 import { useEffect } from "react";
-import { signOutEverywhereAndLeave } from "@/lib/auth/actions";
 import { sessionEndSignal } from "@/lib/live/session-end-signal";
 import { watchSession } from "@/lib/live/session-watch";
 
 interface SessionButtonsProps {
   signOut: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
 }
 
 const BUTTON =
   "rounded-md border border-slate-700 px-2.5 py-1 text-slate-200 transition hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
 
-export function SessionButtons({ signOut }: SessionButtonsProps) {
+export function SessionButtons({ signOut, signOutEverywhere }: SessionButtonsProps) {
   useEffect(() => watchSession(), []);
   const announce = () => sessionEndSignal().announce();
   return (
     <>
-      <form action={signOutEverywhereAndLeave} onSubmit={announce}>
+      <form action={signOutEverywhere} onSubmit={announce}>
         <button type="submit" className={BUTTON} title="Ends your sessions in every browser">
           Sign out everywhere
         </button>
