@@ -34,14 +34,15 @@ export function authConfig(): NextAuthConfig {
       // the JWT. A store that cannot record it fails the sign-in.
       async jwt({ token, user, account, trigger }) {
         if (trigger !== "signIn" && trigger !== "signUp") return token;
-        return { ...token, sid: await sessionOpenedAtSignIn({ user, provider: account?.provider ?? "credentials", maxAgeSeconds: config.sessionMaxAgeSeconds }) };
+        const session = await sessionOpenedAtSignIn({ user, provider: account?.provider ?? "credentials", maxAgeSeconds: config.sessionMaxAgeSeconds });
+        return { ...token, sid: session.id, sidWhere: session.where };
       },
       // Report the session JWT's real expiry, not Auth.js's default "now + maxAge": our server code
       // reads sessions with auth(), which cannot set cookies, so sessions never roll and the cookie's
       // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on
       // it. The session id goes to the server's checks (guards.ts).
       session({ session, token }) {
-        const withId = { ...session, sid: token.sid };
+        const withId = { ...session, sid: token.sid, sidWhere: token.sidWhere };
         return typeof token.exp === "number" ? { ...withId, expires: new Date(token.exp * 1000).toISOString() } : withId;
       },
     },

@@ -16,7 +16,7 @@ vi.mock("@/lib/auth/next-auth", () => ({
   auth: async () => {
     const value = /(?:^|;\s*)authjs\.session-token=([^;]*)/.exec(fake.cookie)?.[1];
     const sid = value === undefined ? undefined : fake.sessions.get(value);
-    return sid ? { user: { email: EMAIL }, expires: new Date(Date.now() + 3_600_000).toISOString(), sid } : null;
+    return sid ? { user: { email: EMAIL }, expires: new Date(Date.now() + 3_600_000).toISOString(), sid, sidWhere: "shared" } : null;
   },
 }));
 const memory = memoryStaffSessionStore();
@@ -24,7 +24,7 @@ const store: StaffSessionStore = {
   ...memory,
   check: (id, idle) => (fake.unreachable ? Promise.reject(new RecorderUnavailableError("the recorder did not answer")) : memory.check(id, idle)),
 };
-vi.mock("./session-store", () => ({ staffSessionStore: () => store }));
+vi.mock("./session-store", () => ({ storeHolding: () => store, everyStore: () => [store], storeForNewSession: () => ({ key: "shared", store }) }));
 
 vi.stubEnv("ASSETPAY_API_KEY", "ap_guards_test_key");
 vi.stubEnv("ASSETPAY_TOKEN_STEAM_ID", "76561198000000001");
@@ -59,8 +59,8 @@ afterEach(() => {
 describe("getStaffSession", () => {
   it("admits an open session, and refuses every copy of its cookie once it is ended here", async () => {
     const { cookie, sid } = await signedIn();
-    expect(await as(cookie)).toMatchObject({ email: EMAIL, role: "operator", sessionId: sid });
-    expect(await endSession(sid, "sign-out")).toEqual({ email: EMAIL });
+    expect(await as(cookie)).toMatchObject({ email: EMAIL, role: "operator", session: { id: sid, where: "shared" } });
+    expect(await endSession({ id: sid, where: "shared" }, "sign-out")).toEqual({ email: EMAIL });
     expect(await as(cookie)).toBeNull();
   });
 

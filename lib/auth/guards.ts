@@ -13,14 +13,14 @@ import { jsonError } from "@/lib/http/json";
 import { auth } from "./next-auth";
 import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
-import { sessionIdIn } from "./session-id";
+import { type SessionRef, sessionRefIn } from "./session-id";
 import { type StaffIdentity, staffIdentityOf } from "./session-identity";
 import { isSessionOpen } from "./session-liveness";
 import { SessionMemo } from "./session-memo";
 
 export interface StaffSession extends StaffIdentity {
-  /** The session's record on the store (lib/db/staff-sessions.ts). */
-  sessionId: string;
+  /** The session's record (lib/db/staff-sessions.ts) and the store that holds it. */
+  session: SessionRef;
 }
 
 /** Far more than the staff who could be signed in at once; a bound, not a working size. */
@@ -41,13 +41,13 @@ export async function getStaffSession(): Promise<StaffSession | null> {
   if (!staff) {
     const session = await auth();
     const identity = staffIdentityOf(session, env().staffAccounts);
-    const sessionId = sessionIdIn(session);
-    if (!session || !identity || sessionId === null) return null;
-    staff = { ...identity, sessionId };
+    const ref = sessionRefIn(session);
+    if (!session || !identity || ref === null) return null;
+    staff = { ...identity, session: ref };
     // `expires` is the session JWT's own expiry (see the session callback in config.ts).
     sessionMemo().remember(cookieDigest, staff, Date.parse(session.expires), Date.now());
   }
-  if (await isSessionOpen(staff.sessionId, staff.email)) return staff;
+  if (await isSessionOpen(staff.session, staff.email)) return staff;
   sessionMemo().forget(cookieDigest);
   return null;
 }

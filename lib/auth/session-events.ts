@@ -7,10 +7,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { AuditEventInput } from "@/lib/audit/audit-actions";
 import { env } from "@/lib/env/server";
 import { requestFacts } from "./request-facts";
-import { newSessionId, sessionIdIn } from "./session-id";
+import { newSessionId, type SessionRef, sessionRefIn } from "./session-id";
 import { staffIdentityOf } from "./session-identity";
 import { endSession } from "./session-liveness";
-import { staffSessionStore } from "./session-store";
+import { storeForNewSession } from "./session-store";
 
 /** The audit log must not stop a sign-in or sign-out: a failure to write it is a warning. */
 export function auditQuietly(event: AuditEventInput): void {
@@ -19,14 +19,15 @@ export function auditQuietly(event: AuditEventInput): void {
   );
 }
 
-/** Records a new session for `user`; its id, for the JWT. Throws when the store cannot record it. */
-export async function sessionOpenedAtSignIn(options: { user: User | undefined; provider: string; maxAgeSeconds: number }): Promise<string> {
+/** Records a new session for `user`; its id and store, for the JWT. Throws when the store cannot record it. */
+export async function sessionOpenedAtSignIn(options: { user: User | undefined; provider: string; maxAgeSeconds: number }): Promise<SessionRef> {
   const email = options.user?.email?.trim().toLowerCase();
   if (!email) throw new Error("a signed-in user without an email");
   const identity = staffIdentityOf({ user: { ...options.user, email }, expires: new Date().toISOString() }, env().staffAccounts);
   const facts = await requestFacts();
   const id = newSessionId();
-  await staffSessionStore().open({
+  const { key, store } = storeForNewSession();
+  await store.open({
     id,
     email,
     role: identity?.role ?? null,
@@ -35,13 +36,13 @@ export async function sessionOpenedAtSignIn(options: { user: User | undefined; p
     ...facts,
   });
   auditQuietly({ actor: email, action: "sign-in", subject: null, detail: `via ${options.provider}`, ...facts });
-  return id;
+  return { id, where: key };
 }
 
 /** Ends the signed-out session's record (`token` is the decoded session JWT). */
 export async function sessionEndedBySignOut(token: unknown): Promise<void> {
-  const sessionId = sessionIdIn(token);
-  if (sessionId === null) return;
-  const ended = await endSession(sessionId, "sign-out");
+  const session = sessionRefIn(token);
+  if (session === null) return;
+  const ended = await endSession(session, "sign-out");
   if (ended) auditQuietly({ actor: ended.email, action: "sign-out", subject: null, detail: null, ...(await requestFacts()) });
 }

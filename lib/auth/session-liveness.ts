@@ -6,11 +6,12 @@
 // in the audit log.
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { SessionEndReason } from "@/lib/db/staff-sessions";
+import type { SessionEndReason, StaffSessionView } from "@/lib/db/staff-sessions";
 import { env } from "@/lib/env/server";
 import { processSingleton } from "./process-singleton";
+import type { SessionRef } from "./session-id";
 import { SessionMemo } from "./session-memo";
-import { staffSessionStore } from "./session-store";
+import { everyStore, storeHolding } from "./session-store";
 
 /** How long "open" is believed without asking the store again: the bound on how late an end takes effect. */
 export const OPEN_FOR_MS = 3_000;
@@ -26,11 +27,11 @@ function liveness(): Liveness {
   return processSingleton("session-liveness", () => ({ open: new SessionMemo<string>(CAPACITY), asking: new Map() }));
 }
 
-async function ask(sessionId: string, email: string): Promise<boolean> {
+async function ask(session: SessionRef, email: string): Promise<boolean> {
   const { idleTimeoutSeconds } = env();
-  const answer = await staffSessionStore().check(sessionId, idleTimeoutSeconds);
+  const answer = await storeHolding(session.where).check(session.id, idleTimeoutSeconds);
   if (answer.state === "open") {
-    liveness().open.remember(sessionId, email, Date.now() + OPEN_FOR_MS, Date.now());
+    liveness().open.remember(session.id, email, Date.now() + OPEN_FOR_MS, Date.now());
     return true;
   }
   if (answer.endedNow) {
@@ -47,27 +48,35 @@ async function ask(sessionId: string, email: string): Promise<boolean> {
 }
 
 /** Whether the session is open (from memory for up to OPEN_FOR_MS). Throws RecorderUnavailableError when the store cannot say. */
-export function isSessionOpen(sessionId: string, email: string): Promise<boolean> {
+export function isSessionOpen(session: SessionRef, email: string): Promise<boolean> {
   const state = liveness();
-  if (state.open.recall(sessionId, Date.now()) !== null) return Promise.resolve(true);
-  const running = state.asking.get(sessionId);
+  if (state.open.recall(session.id, Date.now()) !== null) return Promise.resolve(true);
+  const running = state.asking.get(session.id);
   if (running) return running;
-  const promise = ask(sessionId, email).finally(() => state.asking.delete(sessionId));
-  state.asking.set(sessionId, promise);
+  const promise = ask(session, email).finally(() => state.asking.delete(session.id));
+  state.asking.set(session.id, promise);
   return promise;
 }
 
 /** Ends one session on the store; this process refuses it at once. Its email, or null when it was not open. */
-export async function endSession(sessionId: string, reason: SessionEndReason): Promise<{ email: string } | null> {
-  const ended = await staffSessionStore().end(sessionId, reason);
+export async function endSession(session: SessionRef, reason: SessionEndReason): Promise<{ email: string } | null> {
+  const ended = await storeHolding(session.where).end(session.id, reason);
   // After the store's answer, so a check that was already running cannot put it back.
-  liveness().open.forget(sessionId);
+  liveness().open.forget(session.id);
   return ended;
 }
 
 /** Ends every session of `email`; this process refuses them at once. How many were open. */
 export async function endSessionsOf(email: string, reason: SessionEndReason): Promise<number> {
-  const ended = await staffSessionStore().endAllOf(email, reason);
+  let ended = 0;
+  for (const store of everyStore()) ended += await store.endAllOf(email, reason);
   liveness().open.forgetWhere((owner) => owner === email);
   return ended;
+}
+
+/** Every open session, newest first (the admin's Staff sessions table). */
+export async function listOpenSessions(): Promise<StaffSessionView[]> {
+  const { idleTimeoutSeconds } = env();
+  const lists = await Promise.all(everyStore().map((store) => store.listOpen(idleTimeoutSeconds)));
+  return lists.flat().sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }

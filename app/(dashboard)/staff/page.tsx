@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { StaffSessionsTable } from "@/components/staff/staff-sessions-table";
 import { requireStaffSession } from "@/lib/auth";
 import { can } from "@/lib/auth/roles";
-import { staffSessionStore } from "@/lib/auth/session-store";
-import { env } from "@/lib/env/server";
+import { listOpenSessions } from "@/lib/auth/session-liveness";
 
 export const metadata: Metadata = { title: "Staff sessions · AssetPay Ops" };
 export const dynamic = "force-dynamic";
@@ -20,7 +19,7 @@ export default async function StaffPage() {
       </main>
     );
   }
-  const sessions = await staffSessionStore().listOpen(env().idleTimeoutSeconds);
+  const sessions = await listOpenSessions();
   return (
     <main className="mx-auto w-full max-w-5xl p-6 text-sm text-slate-300">
       <h1 className="mb-4 text-lg font-semibold text-white">Staff sessions</h1>

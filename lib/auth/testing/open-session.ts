@@ -2,22 +2,23 @@
 // record is open on the store the guard asks (in unit tests, the app process's own: no recorder runs),
 // one per email. Route tests fake auth() with it so the real guard (lib/auth/guards.ts) admits them.
 import { newSessionId } from "../session-id";
-import { staffSessionStore } from "../session-store";
+import { storeForNewSession } from "../session-store";
 
-const opened = new Map<string, Promise<string>>();
+const opened = new Map<string, Promise<{ sid: string; sidWhere: string }>>();
 
-function sessionIdFor(email: string): Promise<string> {
-  let id = opened.get(email);
-  if (!id) {
+function sessionFor(email: string): Promise<{ sid: string; sidWhere: string }> {
+  let claims = opened.get(email);
+  if (!claims) {
     const sid = newSessionId();
-    id = staffSessionStore()
+    const { key, store } = storeForNewSession();
+    claims = store
       .open({ id: sid, email, role: null, provider: "credentials", expiresAt: new Date(Date.now() + 86_400_000).toISOString(), address: null, userAgent: null })
-      .then(() => sid);
-    opened.set(email, id);
+      .then(() => ({ sid, sidWhere: key }));
+    opened.set(email, claims);
   }
-  return id;
+  return claims;
 }
 
-export async function withOpenSession<S extends { user: { email: string } }>(session: S | null): Promise<(S & { sid: string }) | null> {
-  return session ? { ...session, sid: await sessionIdFor(session.user.email.toLowerCase()) } : null;
+export async function withOpenSession<S extends { user: { email: string } }>(session: S | null): Promise<(S & { sid: string; sidWhere: string }) | null> {
+  return session ? { ...session, ...(await sessionFor(session.user.email.toLowerCase())) } : null;
 }

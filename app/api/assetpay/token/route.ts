@@ -23,7 +23,7 @@ export const POST = withStaff(
     if (!body.ok) return jsonError(body.status, body.status === 413 ? "body_too_large" : "invalid_body", body.message);
     try {
       const { token, expiresAt, wsUrl } = await staffTokenCache().grantFor(
-        `session:${staff.sessionId}`,
+        `session:${staff.session.id}`,
         () => mintClientToken({ clientId: staff.email }),
         body.refusedDigest,
       );
