@@ -8,7 +8,9 @@ import { AlertsProvider } from "@/components/alerts/alerts-provider";
 import { ROLE_LABEL } from "@/components/staff/role-label";
 import { StaffProvider } from "@/components/staff/staff-provider";
 import { can, type StaffRole } from "@/lib/auth/roles";
-import { HEADER_CONTROL, HeaderLink } from "./header-link";
+import { signOutEverywhereAndLeave } from "@/lib/auth/actions";
+import { HeaderLink } from "./header-link";
+import { SessionButtons } from "./session-buttons";
 
 interface DashboardShellProps {
   email: string;
@@ -50,12 +52,13 @@ export function DashboardShell({ email, role, signOut, children }: DashboardShel
                       <HeaderLink href="/audit">Audit log</HeaderLink>
                     </li>
                   ) : null}
-                  <li>
-                    <form action={signOut}>
-                      <button type="submit" className={HEADER_CONTROL}>
-                        Sign out
-                      </button>
-                    </form>
+                  {can(role, "end-others-sessions") ? (
+                    <li>
+                      <HeaderLink href="/staff">Staff sessions</HeaderLink>
+                    </li>
+                  ) : null}
+                  <li className="flex items-center gap-2">
+                    <SessionButtons signOut={signOut} signOutEverywhere={signOutEverywhereAndLeave} />
                   </li>
                 </ul>
               </nav>

@@ -1,8 +1,13 @@
 "use server";
-// Server actions behind the sign-in form and the Sign out button. Pages pass them to components as
-// props; the password goes straight to next-auth and is never logged or echoed back.
+// Server actions behind the sign-in form and the Sign out / Sign out everywhere buttons. Pages pass
+// them to components as props; the password goes straight to next-auth and is never logged or echoed
+// back. Signing out ends the session on the store too (next-auth's signOut event, ./config.ts).
 import { AuthError } from "next-auth";
 import { safeCallbackPath } from "./safe-callback";
+import { getStaffSession } from "./guards";
+import { requestFacts } from "./request-facts";
+import { auditQuietly } from "./session-events";
+import { endSessionsOf } from "./session-liveness";
 import { describeSignInError } from "./sign-in-error";
 import { signIn, signOut } from "./next-auth";
 
@@ -26,5 +31,15 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
 }
 
 export async function signOutAndLeave(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+/** Ends every session of the signed-in staff member (every browser, every copy of a cookie), then this one's cookie. */
+export async function signOutEverywhereAndLeave(): Promise<void> {
+  const staff = await getStaffSession();
+  if (staff) {
+    const ended = await endSessionsOf(staff.email, "sign-out-everywhere");
+    auditQuietly({ actor: staff.email, action: "sign-out-everywhere", subject: staff.email, detail: `${ended} session(s) ended`, ...(await requestFacts()) });
+  }
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -1,7 +1,8 @@
 // next-auth configuration: staff sign in with email + password from STAFF_ACCOUNTS (Credentials
 // provider) or, when AUTH_OIDC_* is set, through an OpenID Connect provider (./sso-sign-in); sessions
-// are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default).
-// Built per request from `env()` so nothing is read at build time. Never logs what a person typed.
+// are signed JWT cookies that last AUTH_SESSION_MAX_AGE_SECONDS (8 h default), each with a record on
+// the store that sign-out and the other ways a session ends close (./session-liveness.ts). Built per
+// request from `env()` so nothing is read at build time. Never logs what a person typed.
 import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { AuthError, CredentialsSignin } from "next-auth";
@@ -9,6 +10,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env/server";
 import { clientAddress } from "./client-address";
+import { sessionEndedBySignOut, sessionOpenedAtSignIn } from "./session-events";
 import { TooManyAttempts } from "./errors";
 import { signInLimiter } from "./limiter-instance";
 import { admitSsoSignIn, ssoProvider, withSsoClaims } from "./sso-sign-in";
@@ -31,13 +33,33 @@ export function authConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     callbacks: {
       signIn: ({ account, profile }) => admitSsoSignIn(account, profile, config.oidc),
-      jwt: ({ token, account, profile }) => withSsoClaims(token, account, profile, config.oidc),
+      // At sign-in only (not on every read of the session): the single sign-on role from its claim, then
+      // the session's record, whose id the JWT carries. A store that cannot record it fails the sign-in.
+      async jwt({ token, user, account, profile, trigger }) {
+        const withSso = withSsoClaims(token, account, profile, config.oidc);
+        if (trigger !== "signIn" && trigger !== "signUp") return withSso;
+        const session = await sessionOpenedAtSignIn({
+          user,
+          sso: ssoSessionFields(withSso),
+          provider: account?.provider ?? "credentials",
+          maxAgeSeconds: config.sessionMaxAgeSeconds,
+        });
+        return { ...withSso, sid: session.id, sidWhere: session.where };
+      },
       // Report the session JWT's real expiry, not Auth.js's default "now + maxAge": our server code
       // reads sessions with auth(), which cannot set cookies, so sessions never roll and the cookie's
-      // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on it.
+      // JWT expires AUTH_SESSION_MAX_AGE_SECONDS after sign-in. The session memo (guards.ts) relies on
+      // it. The session id goes to the server's checks (guards.ts).
       session({ session, token }) {
-        const withSso = { ...session, ...ssoSessionFields(token) };
-        return typeof token.exp === "number" ? { ...withSso, expires: new Date(token.exp * 1000).toISOString() } : withSso;
+        const withFields = { ...session, ...ssoSessionFields(token), sid: token.sid, sidWhere: token.sidWhere };
+        return typeof token.exp === "number" ? { ...withFields, expires: new Date(token.exp * 1000).toISOString() } : withFields;
+      },
+    },
+    events: {
+      // Every way of signing out (our Sign out button, next-auth's own /api/auth/signout) ends the
+      // session on the store, so a copy of the cookie stops working too.
+      async signOut(message) {
+        await sessionEndedBySignOut("token" in message ? message.token : null);
       },
     },
     providers: [

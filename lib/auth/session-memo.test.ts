@@ -37,3 +37,17 @@ describe("SessionMemo", () => {
     expect(memo.recall("a", 8_000)).toBe("second");
   });
 });
+
+describe("SessionMemo forgetting", () => {
+  it("forgets one key, or every entry whose value matches", () => {
+    const memo = new SessionMemo<string>(10);
+    memo.remember("a", "ops@example.test", 5_000, 0);
+    memo.remember("b", "ops@example.test", 5_000, 0);
+    memo.remember("c", "lead@example.test", 5_000, 0);
+    memo.forget("a");
+    expect(memo.recall("a", 1)).toBeNull();
+    memo.forgetWhere((email) => email === "ops@example.test");
+    expect(memo.recall("b", 1)).toBeNull();
+    expect(memo.recall("c", 1)).toBe("lead@example.test");
+  });
+});

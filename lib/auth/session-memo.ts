@@ -1,10 +1,10 @@
-// Verified staff sessions, remembered by session-cookie digest until the session's own expiry.
-// Why: next-auth's auth() decrypts the session JWE and re-encrypts a fresh one on every call (two key
-// derivations, AES-CBC and HMAC both ways), several ms of CPU. Every page, API call and token request
-// pays it, and a burst of reconnecting tabs queues behind it. A memo hit needs the exact cookie bytes
-// of a session auth() already verified, so it accepts nothing auth() would refuse before that
-// session's expiry: sessions are stateless JWTs, so there is no server-side revocation to miss, and
-// STAFF_ACCOUNTS and AUTH_SECRET only change with a restart, which empties the memo.
+// Values remembered by key until their own expiry, in a bounded map. Two uses (./guards.ts,
+// ./session-liveness.ts): verified session cookies, by the digest of exactly the cookies next-auth
+// read (./session-cookie.ts), until the session JWT's expiry — next-auth's auth() decrypts the session
+// JWE and re-encrypts a fresh one on every call (two key derivations, AES-CBC and HMAC both ways),
+// several ms of CPU that every page, API call and token request would pay; and sessions the store said
+// were open, for a few seconds, so an ended session stops working within seconds on every instance.
+// STAFF_ACCOUNTS and AUTH_SECRET only change with a restart, which empties both.
 import "server-only";
 
 export interface RememberedSession<T> {
@@ -33,7 +33,16 @@ export class SessionMemo<T> {
     return entry.value;
   }
 
-  /** Remembers a verified session; the oldest entry makes room when full. Lapsed ones are not kept. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Forgets every entry whose value matches. */
+  forgetWhere(matches: (value: T) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
+  }
+
+  /** Remembers a value; the oldest entry makes room when full. Lapsed ones are not kept. */
   remember(key: string, value: T, validUntilMs: number, nowMs: number): void {
     if (!(validUntilMs > nowMs)) return;
     this.entries.delete(key);

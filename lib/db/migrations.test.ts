@@ -16,6 +16,7 @@ const TABLES = [
   "funding",
   "recorder_health",
   "schema_migrations",
+  "staff_sessions",
   "store_owner",
   "trade_assignees",
   "trade_history",

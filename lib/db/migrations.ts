@@ -233,9 +233,33 @@ export const MIGRATIONS: readonly Migration[] = [
        $$`,
       `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
-      ],
-    },
-    {
+    ],
+  },
+  {
+    id: 8,
+    name: "staff sessions",
+    statements: [
+      // One row per signed-in session (lib/db/staff-sessions.ts): the session JWT carries its id, and
+      // every check requires the row to be open, so ending it here ends every copy of the cookie on
+      // every instance. Rows are deleted a day after the session's own expiry.
+      `CREATE TABLE staff_sessions (
+        id text PRIMARY KEY,
+        email text NOT NULL,
+        role text,
+        provider text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        ended_at timestamptz,
+        end_reason text,
+        address text,
+        user_agent text
+      )`,
+      "CREATE INDEX staff_sessions_open ON staff_sessions (email) WHERE ended_at IS NULL",
+      "CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at)",
+    ],
+  },
+  {
     id: 11,
     name: "alert versions in commit order, webhook attempts with an unknown outcome",
     statements: [

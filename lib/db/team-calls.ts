@@ -21,6 +21,7 @@ import {
   type TeamDb,
 } from "./alert-team";
 import { appendAuditEvent, readAuditLog } from "./audit-log";
+import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
@@ -28,6 +29,17 @@ const actor = z.string().min(1).max(320);
 const assignee = z.string().min(1).max(320).nullable();
 /** Where the staff member acted from (the route's view), written to the audit log with the action. */
 const origin = { address: z.string().max(AUDIT_LIMITS.address).nullable(), userAgent: z.string().max(AUDIT_LIMITS.userAgent).nullable() };
+const sessionId = z.string().min(16).max(64);
+const idleSeconds = z.number().int().min(60).max(30 * 86_400);
+const sessionView = z.object({
+  email: z.string(),
+  role: z.string().nullable(),
+  provider: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  address: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -41,6 +53,23 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("assign-trade"), tradeId, assignee, actor, ...origin }),
   z.object({ op: z.literal("audit-append"), event: auditEventSchema }),
   z.object({ op: z.literal("audit-read"), query: auditQuerySchema }),
+  // Staff sessions (./staff-sessions.ts).
+  z.object({
+    op: z.literal("session-open"),
+    session: z.object({
+      id: sessionId,
+      email: actor,
+      role: z.string().max(32).nullable(),
+      provider: z.string().min(1).max(64),
+      expiresAt: z.iso.datetime(),
+      address: z.string().max(200).nullable(),
+      userAgent: z.string().max(500).nullable(),
+    }),
+  }),
+  z.object({ op: z.literal("session-check"), id: sessionId, idleSeconds }),
+  z.object({ op: z.literal("session-end"), id: sessionId, reason: z.enum(SESSION_END_REASONS) }),
+  z.object({ op: z.literal("sessions-end-all"), email: actor, reason: z.enum(SESSION_END_REASONS) }),
+  z.object({ op: z.literal("sessions-list"), idleSeconds }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -58,6 +87,14 @@ export const teamAnswerSchemas = {
   "assign-trade": z.object({ assignee: z.string().nullable() }),
   "audit-append": auditEntrySchema,
   "audit-read": auditPageSchema,
+  "session-open": z.object({ opened: z.literal(true) }),
+  "session-check": z.discriminatedUnion("state", [
+    z.object({ state: z.literal("open") }),
+    z.object({ state: z.literal("ended"), email: z.string().nullable(), reason: z.string().nullable(), endedNow: z.boolean() }),
+  ]),
+  "session-end": z.object({ email: z.string() }).nullable(),
+  "sessions-end-all": z.object({ ended: z.number().int().min(0) }),
+  "sessions-list": z.array(sessionView),
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -88,5 +125,16 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return appendAuditEvent(db, call.event);
     case "audit-read":
       return readAuditLog(db, call.query);
+    case "session-open":
+      await staffSessionStoreOver(db).open(call.session);
+      return { opened: true };
+    case "session-check":
+      return staffSessionStoreOver(db).check(call.id, call.idleSeconds);
+    case "session-end":
+      return staffSessionStoreOver(db).end(call.id, call.reason);
+    case "sessions-end-all":
+      return { ended: await staffSessionStoreOver(db).endAllOf(call.email, call.reason) };
+    case "sessions-list":
+      return staffSessionStoreOver(db).listOpen(call.idleSeconds);
   }
 }

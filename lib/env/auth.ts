@@ -64,6 +64,9 @@ export const AUTH_SECRET: Rule<string> = {
   expected: "at least 32 random characters (make one with `openssl rand -base64 32`)",
 };
 export const SESSION_MAX_AGE = integerRule(60, 30 * 86_400, "seconds");
+export const DEFAULT_IDLE_TIMEOUT_MINUTES = 60;
+/** At least 5: a session's last request is recorded at most once a minute, so a shorter limit would end active sessions. */
+const IDLE_TIMEOUT = integerRule(5, 7 * 24 * 60, "minutes");
 /** One staff member's resyncs a minute, all tabs together: a resync reads the store (AssetPay is behind the budget). */
 export const DEFAULT_RESYNCS_PER_STAFF_PER_MINUTE = 240;
 const RESYNCS_PER_MINUTE = integerRule(5, 10_000, "resync requests per minute");
@@ -80,6 +83,7 @@ export const authFields = {
   STAFF_ACCOUNTS: required(STAFF_ACCOUNTS, "nobody could sign in"),
   AUTH_SECRET: required(AUTH_SECRET, "signs staff sessions"),
   AUTH_SESSION_MAX_AGE_SECONDS: optional(SESSION_MAX_AGE),
+  AUTH_IDLE_TIMEOUT_MINUTES: optional(IDLE_TIMEOUT),
   RESYNC_PER_STAFF_PER_MINUTE: optional(RESYNCS_PER_MINUTE),
 };
 
@@ -87,6 +91,8 @@ export interface AuthSettings {
   staffAccounts: StaffAccount[];
   authSecret: string;
   sessionMaxAgeSeconds: number;
+  /** A session with no request for this long ends (lib/auth/session-liveness.ts). */
+  idleTimeoutSeconds: number;
   resyncsPerStaffPerMinute: number;
 }
 
@@ -95,6 +101,7 @@ export function toAuthSettings(values: z.output<z.ZodObject<typeof authFields>>)
     staffAccounts: values.STAFF_ACCOUNTS,
     authSecret: values.AUTH_SECRET,
     sessionMaxAgeSeconds: values.AUTH_SESSION_MAX_AGE_SECONDS ?? DEFAULT_SESSION_MAX_AGE_SECONDS,
+    idleTimeoutSeconds: (values.AUTH_IDLE_TIMEOUT_MINUTES ?? DEFAULT_IDLE_TIMEOUT_MINUTES) * 60,
     resyncsPerStaffPerMinute: values.RESYNC_PER_STAFF_PER_MINUTE ?? DEFAULT_RESYNCS_PER_STAFF_PER_MINUTE,
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AlertsEvent } from "./alerts-events";
 import type { EventSourceLike } from "./alerts-stream";
 import { openSharedAlertsStream } from "./alerts-stream-shared";
+import { createSessionEndSignal, type SessionEndSignal } from "./session-end-signal";
 import { makeAlert } from "./testing/alert-fixture";
 
 class FakeSource implements EventSourceLike {
@@ -68,7 +69,7 @@ function fakeBrowser() {
     return channel as unknown as BroadcastChannel;
   };
   const sources: FakeSource[] = [];
-  const tab = (list: unknown) => {
+  const tab = (list: unknown, sessionEnd: SessionEndSignal = createSessionEndSignal(null)) => {
     const events: AlertsEvent[] = [];
     const stream = openSharedAlertsStream(
       { onEvent: (e) => events.push(e), onMalformed: () => undefined, onState: () => undefined },
@@ -76,6 +77,7 @@ function fakeBrowser() {
         locks,
         createChannel,
         fetchSnapshot: async () => new Response(JSON.stringify(list)),
+        sessionEnd,
         createSource: () => {
           const source = new FakeSource();
           sources.push(source);
@@ -120,5 +122,35 @@ describe("openSharedAlertsStream", () => {
     await settle();
     expect(follower.events.some((e) => e.type === "alert" && e.alert.id === "a2")).toBe(true);
     follower.stream.close();
+  });
+
+  it("closes every tab's part at once when the staff session ends, and no follower takes over", async () => {
+    const browser = fakeBrowser();
+    const empty = { alerts: [], openCount: 0, cursor: 0 };
+    // One signal stands for the browser's BroadcastChannel reaching every tab.
+    const sessionEnd = createSessionEndSignal(null);
+    browser.tab(empty, sessionEnd);
+    browser.tab(empty, sessionEnd);
+    await settle();
+    expect(browser.sources).toHaveLength(1);
+    sessionEnd.announce();
+    await settle();
+    expect(browser.sources).toHaveLength(1);
+    expect(browser.sources[0]?.closed).toBe(true);
+  });
+
+  it("announces the end when a follower's alerts list is refused 401", async () => {
+    const browser = fakeBrowser();
+    const sessionEnd = createSessionEndSignal(null);
+    let heard = 0;
+    sessionEnd.subscribe(() => (heard += 1));
+    browser.tab({ alerts: [], openCount: 0, cursor: 0 }, sessionEnd);
+    const follower = openSharedAlertsStream(
+      { onEvent: () => undefined, onMalformed: () => undefined, onState: () => undefined },
+      { locks: { request: () => new Promise(() => undefined) } as unknown as LockManager, createChannel: () => ({ postMessage: () => undefined, close: () => undefined, onmessage: null }) as unknown as BroadcastChannel, fetchSnapshot: async () => new Response("{}", { status: 401 }), sessionEnd },
+    );
+    await settle();
+    expect(heard).toBe(1);
+    follower.close();
   });
 });

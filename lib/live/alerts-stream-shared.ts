@@ -6,8 +6,11 @@
 // them at its own edge like the leader does, and starts from GET /api/alerts (the stream's snapshot
 // query), holding broadcast events until that answer is in. When the leader's tab closes, its lock
 // is released and a follower takes over. Without Web Locks or BroadcastChannel each tab streams alone.
+// When the staff session ends (./session-end-signal.ts: this or another tab signed out, or was refused)
+// every tab closes its part at once; a follower whose snapshot is refused 401 announces it.
 import { z } from "zod";
 import { type AlertsStream, type AlertsStreamHandlers, type AlertsStreamOptions, type AlertsStreamState, deliverAlertsEvent, openAlertsStream } from "./alerts-stream";
+import { type SessionEndSignal, sessionEndSignal } from "./session-end-signal";
 
 const LOCK_NAME = "assetpay-ops:alerts-stream";
 const CHANNEL_NAME = "assetpay-ops:alerts";
@@ -25,9 +28,22 @@ export interface SharedAlertsStreamOptions extends AlertsStreamOptions {
   locks?: LockManager;
   createChannel?: (name: string) => BroadcastChannel;
   fetchSnapshot?: () => Promise<Response>;
+  sessionEnd?: SessionEndSignal;
 }
 
 export function openSharedAlertsStream(handlers: AlertsStreamHandlers, options: SharedAlertsStreamOptions = {}): Pick<AlertsStream, "close"> {
+  const sessionEnd = options.sessionEnd ?? sessionEndSignal();
+  const stream = openStream(handlers, options, sessionEnd);
+  const unsubscribe = sessionEnd.subscribe(() => stream.close());
+  return {
+    close: () => {
+      unsubscribe();
+      stream.close();
+    },
+  };
+}
+
+function openStream(handlers: AlertsStreamHandlers, options: SharedAlertsStreamOptions, sessionEnd: SessionEndSignal): Pick<AlertsStream, "close"> {
   const locks = options.locks ?? (typeof navigator !== "undefined" ? navigator.locks : undefined);
   const canShare = locks !== undefined && (options.createChannel !== undefined || typeof BroadcastChannel !== "undefined");
   if (!canShare) return openAlertsStream(handlers, options);
@@ -66,6 +82,7 @@ export function openSharedAlertsStream(handlers: AlertsStreamHandlers, options: 
       const text = response.ok ? await response.text() : null;
       if (closed || leading) return;
       if (text !== null) deliverAlertsEvent("snapshot", text, handlers);
+      else if (response.status === 401) sessionEnd.announce();
       else handlers.onMalformed(`alerts list answered HTTP ${response.status}`);
     } catch {
       // The leader's broadcasts still arrive; the next leader change or reconnect brings a snapshot.

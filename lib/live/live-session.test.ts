@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOpsStore, type OpsStoreApi } from "@/lib/store/ops-store";
 import { T0, iso, wireTrade } from "@/lib/trades/test-fixtures";
 import { createLiveSession, type LiveSession } from "./live-session";
+import { createSessionEndSignal } from "./session-end-signal";
 import { FakeSocket, deferred, fakeDocumentAndWindow, fakeRoutes, json } from "./testing/fake-browser";
 
 let store: OpsStoreApi;
@@ -220,5 +221,41 @@ describe("live session", () => {
     expect(socket.disconnects).toBeGreaterThan(0);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(socket.connectCalls).toHaveLength(1);
+  });
+
+  it("stops its socket and says signed-out at once when another tab announces the session ended", async () => {
+    vi.stubGlobal("fetch", fakeRoutes().fetch);
+    const signal = createSessionEndSignal(null);
+    session = createLiveSession(
+      store,
+      () => {
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket as unknown as Socket;
+      },
+      signal,
+    );
+    session.start();
+    await settle();
+    openedSocket().fire("connect");
+    expect(openedSocket().connected).toBe(true);
+    signal.announce();
+    expect(openedSocket().connected).toBe(false);
+    expect(store.getState().connection.state).toBe("signed-out");
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(sockets).toHaveLength(1);
+    expect(openedSocket().connected).toBe(false);
+  });
+
+  it("tells the other tabs when its own token request is refused 401", async () => {
+    const signal = createSessionEndSignal(null);
+    const heard = vi.fn();
+    signal.subscribe(heard);
+    vi.stubGlobal("fetch", fakeRoutes({ token: () => json(401, { error: { code: "unauthenticated" } }) }).fetch);
+    session = createLiveSession(store, () => new FakeSocket() as unknown as Socket, signal);
+    session.start();
+    await settle();
+    expect(store.getState().connection.state).toBe("signed-out");
+    expect(heard).toHaveBeenCalled();
   });
 });

@@ -16,6 +16,7 @@ import { parseSocketEvent } from "./parse-socket-event";
 import { startPeriodicResync } from "./periodic-resync";
 import { fetchRecorderFeed } from "./recorder-health-client";
 import { ResyncSignedOutError, fetchResync } from "./resync-client";
+import { type SessionEndSignal, sessionEndSignal } from "./session-end-signal";
 import { SnapshotSignedOutError, fetchSnapshot } from "./snapshot-client";
 import { TokenCache } from "./token-cache";
 
@@ -62,7 +63,13 @@ const createBrowserSocket: SocketFactory = (wsUrl) =>
     query: {},
   });
 
-export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactory = createBrowserSocket): LiveSession {
+const SIGNED_OUT_MESSAGE = "Your staff session has ended: sign in again.";
+
+export function createLiveSession(
+  store: OpsStoreApi,
+  createSocket: SocketFactory = createBrowserSocket,
+  sessionEnd: SessionEndSignal = sessionEndSignal(),
+): LiveSession {
   const batcher = createEventBatcher<OpsEvent>({ deliver: (events) => store.getState().ingest(events) });
   const heldItems = heldItemsLookup(store.getState);
   let resyncRunning: Promise<void> | null = null;
@@ -99,10 +106,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       store.getState().applyResync(result);
       followUpIfBehind(result);
     } catch (error) {
-      if (error instanceof ResyncSignedOutError) {
-        manager.stop();
-        store.getState().setConnection({ state: "signed-out", lastError: "Your staff session has ended: sign in again." });
-      }
+      if (error instanceof ResyncSignedOutError) signedOut();
     }
   }
 
@@ -140,10 +144,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       // against AssetPay now rather than at the next reconnect.
       void resync("snapshot");
     } catch (error) {
-      if (error instanceof SnapshotSignedOutError && running) {
-        manager.stop();
-        store.getState().setConnection({ state: "signed-out", lastError: "Your staff session has ended: sign in again." });
-      }
+      if (error instanceof SnapshotSignedOutError && running) signedOut();
     }
   }
 
@@ -162,7 +163,11 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     checkHealth: () => fetchHealthVerdict(),
     sink: {
       pushEvent: (event, payload, receivedAt) => batcher.push(parseSocketEvent(event, payload, receivedAt, heldItems)),
-      setConnection: (update) => store.getState().setConnection(update),
+      setConnection: (update) => {
+        store.getState().setConnection(update);
+        // The token route answered 401: the other tabs stop too.
+        if (update.state === "signed-out") sessionEnd.announce();
+      },
       markUnverified: () => {
         batcher.flush();
         store.getState().markUnverified();
@@ -170,6 +175,28 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       requestResync: (reason) => void resync(reason),
     },
   });
+
+  /** The session ended (sign-out, an admin, idleness): no more socket, no more requests that would only be refused. */
+  let sessionEnded = false;
+  function stopSignedOut(): void {
+    if (sessionEnded) return;
+    sessionEnded = true;
+    manager.stop();
+    tokens.dispose();
+    if (followUpTimer !== null) clearTimeout(followUpTimer);
+    followUpTimer = null;
+    if (recorderHealthTimer) clearInterval(recorderHealthTimer);
+    recorderHealthTimer = null;
+    store.getState().setConnection({ state: "signed-out", lastError: SIGNED_OUT_MESSAGE });
+  }
+
+  /** This tab found out first (a 401): stop, and tell the other tabs. */
+  function signedOut(): void {
+    stopSignedOut();
+    sessionEnd.announce();
+  }
+
+  let unsubscribeSessionEnd: (() => void) | null = null;
 
   const onVisibility = () => {
     if (document.visibilityState === "visible") manager.onVisible();
@@ -191,6 +218,7 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
       window.addEventListener("online", onOnline);
       window.addEventListener("offline", onOffline);
       running = true;
+      unsubscribeSessionEnd ??= sessionEnd.subscribe(stopSignedOut);
       void loadSnapshot();
       void readRecorderHealth();
       recorderHealthTimer ??= setInterval(() => void readRecorderHealth(), RECORDER_HEALTH_MS);
@@ -198,6 +226,8 @@ export function createLiveSession(store: OpsStoreApi, createSocket: SocketFactor
     },
     stop() {
       running = false;
+      unsubscribeSessionEnd?.();
+      unsubscribeSessionEnd = null;
       if (followUpTimer !== null) clearTimeout(followUpTimer);
       followUpTimer = null;
       manager.stop();

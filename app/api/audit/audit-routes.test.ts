@@ -16,7 +16,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
 vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => fake.session,
+  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
   handlers: {},
   signIn: async () => undefined,
   signOut: async () => undefined,
