@@ -15,6 +15,8 @@ const TABLES = [
   "funding",
   "recorder_health",
   "schema_migrations",
+  "staff_recovery_codes",
+  "staff_two_factor",
   "store_owner",
   "team_actions",
   "trade_assignees",
