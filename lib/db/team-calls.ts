@@ -22,11 +22,11 @@ import {
 import {
   beginTwoFactor,
   claimTimeStep,
+  consumeRecoveryCode,
   disableTwoFactor,
   enableTwoFactor,
   readTwoFactor,
   replaceRecoveryCodes,
-  useRecoveryCode,
 } from "./two-factor-store";
 
 const alertId = z.string().min(1).max(400);
@@ -55,7 +55,7 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("two-factor-begin"), email: staffEmail, pendingSecret: sealedSecret }),
   z.object({ op: z.literal("two-factor-enable"), email: staffEmail, pendingSecret: sealedSecret, step: timeStep, recoveryCodeHashes: codeHashes }),
   z.object({ op: z.literal("two-factor-claim-step"), email: staffEmail, secret: sealedSecret, step: timeStep }),
-  z.object({ op: z.literal("two-factor-use-recovery-code"), email: staffEmail, codeHash }),
+  z.object({ op: z.literal("two-factor-consume-recovery-code"), email: staffEmail, codeHash }),
   z.object({ op: z.literal("two-factor-replace-recovery-codes"), email: staffEmail, recoveryCodeHashes: codeHashes }),
   z.object({ op: z.literal("two-factor-disable"), email: staffEmail }),
 ]);
@@ -83,7 +83,7 @@ export const teamAnswerSchemas = {
   "two-factor-begin": z.boolean(),
   "two-factor-enable": z.boolean(),
   "two-factor-claim-step": z.boolean(),
-  "two-factor-use-recovery-code": z.boolean(),
+  "two-factor-consume-recovery-code": z.boolean(),
   "two-factor-replace-recovery-codes": z.boolean(),
   "two-factor-disable": z.boolean(),
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
@@ -118,8 +118,8 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return enableTwoFactor(db, call);
     case "two-factor-claim-step":
       return claimTimeStep(db, call.email, call.secret, call.step);
-    case "two-factor-use-recovery-code":
-      return useRecoveryCode(db, call.email, call.codeHash);
+    case "two-factor-consume-recovery-code":
+      return consumeRecoveryCode(db, call.email, call.codeHash);
     case "two-factor-replace-recovery-codes":
       return replaceRecoveryCodes(db, call.email, call.recoveryCodeHashes);
     case "two-factor-disable":

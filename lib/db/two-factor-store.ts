@@ -90,7 +90,7 @@ export async function claimTimeStep(db: Queryable, email: string, secret: string
 }
 
 /** Uses up one recovery code (by hash). false: unknown, already used, or two-factor sign-in is off. */
-export async function useRecoveryCode(db: Queryable, email: string, codeHash: string): Promise<boolean> {
+export async function consumeRecoveryCode(db: Queryable, email: string, codeHash: string): Promise<boolean> {
   const rows = await db.query(
     `DELETE FROM staff_recovery_codes WHERE email = $1 AND code_hash = $2
        AND EXISTS (SELECT 1 FROM staff_two_factor WHERE email = $1 AND enabled_at IS NOT NULL)

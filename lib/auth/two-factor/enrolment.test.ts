@@ -5,7 +5,7 @@ import { describeOnEachBackend } from "@/lib/db/testing/each-backend";
 import type { TwoFactorContext } from "./context";
 import { renewRecoveryCodes, startSetup, turnOff, turnOn, twoFactorStatus } from "./enrolment";
 import { secretBoxKey } from "./secret-box";
-import { useAuthenticationCode } from "./use-code";
+import { acceptAuthenticationCode } from "./accept-code";
 
 const EMAIL = "ops@example.test";
 // The middle of a time step: ±30 s are the neighbouring steps.
@@ -17,7 +17,7 @@ describeOnEachBackend("two-factor sign-in", ({ db }) => {
   const context = (): TwoFactorContext => ({ source: teamSourceOver(db), box: secretBoxKey("s".repeat(43)), now: () => clock, audit });
   const codeAt = (key: string, timestamp: number) => TOTP.generate({ secret: Secret.fromBase32(key), timestamp });
   const record = () => context().source.call({ op: "two-factor-read", email: EMAIL });
-  const use = async (code: string) => useAuthenticationCode(context(), EMAIL, await record(), code);
+  const use = async (code: string) => acceptAuthenticationCode(context(), EMAIL, await record(), code);
 
   beforeEach(() => {
     clock = START;
@@ -109,9 +109,9 @@ describeOnEachBackend("two-factor sign-in", ({ db }) => {
     clock += 30_000;
     const rotated: TwoFactorContext = { ...context(), box: secretBoxKey("t".repeat(43)) };
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    expect(await useAuthenticationCode(rotated, EMAIL, await record(), codeAt(key, clock))).toBeNull();
+    expect(await acceptAuthenticationCode(rotated, EMAIL, await record(), codeAt(key, clock))).toBeNull();
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
-    expect(await useAuthenticationCode(rotated, EMAIL, await record(), recoveryCodes[0] ?? "")).toBe("recovery");
+    expect(await acceptAuthenticationCode(rotated, EMAIL, await record(), recoveryCodes[0] ?? "")).toBe("recovery");
   });
 });

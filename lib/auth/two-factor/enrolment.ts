@@ -7,7 +7,7 @@ import type { TwoFactorContext } from "./context";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { openSecret, sealSecret } from "./secret-box";
 import { matchTimeStep, newTotpKey, totpUri } from "./totp";
-import { useAuthenticationCode } from "./use-code";
+import { acceptAuthenticationCode } from "./accept-code";
 
 /** A refusal a route answers with 400 `{ error: { code, message } }`. */
 export interface EnrolmentRefusal {
@@ -69,7 +69,7 @@ export async function turnOff(context: TwoFactorContext, email: string, code: st
   if (required) return refuse("two_factor_required", "Your account must keep two-factor sign-in (AUTH_REQUIRE_TWO_FACTOR).");
   const record = await read(context, email);
   if (record.secret === null) return refuse("not_on", "Two-factor sign-in is not on.");
-  if (!(await useAuthenticationCode(context, email, record, code))) return refuse("wrong_code", WRONG_CODE);
+  if (!(await acceptAuthenticationCode(context, email, record, code))) return refuse("wrong_code", WRONG_CODE);
   await context.source.call({ op: "two-factor-disable", email });
   await context.audit(email, "two-factor-removed");
   return { ok: true };
@@ -78,7 +78,7 @@ export async function turnOff(context: TwoFactorContext, email: string, code: st
 export async function renewRecoveryCodes(context: TwoFactorContext, email: string, code: string): Promise<EnrolmentResult<{ recoveryCodes: string[] }>> {
   const record = await read(context, email);
   if (record.secret === null) return refuse("not_on", "Two-factor sign-in is not on.");
-  if (!(await useAuthenticationCode(context, email, record, code))) return refuse("wrong_code", WRONG_CODE);
+  if (!(await acceptAuthenticationCode(context, email, record, code))) return refuse("wrong_code", WRONG_CODE);
   const recoveryCodes = newRecoveryCodes();
   if (!(await context.source.call({ op: "two-factor-replace-recovery-codes", email, recoveryCodeHashes: hashesOf(recoveryCodes) }))) {
     return refuse("not_on", "Two-factor sign-in is not on.");

@@ -13,7 +13,7 @@ export type AcceptedCode = "totp" | "recovery";
 /** At most this many characters of what a person typed are looked at. */
 export const MAX_CODE_LENGTH = 64;
 
-export async function useAuthenticationCode(context: TwoFactorContext, email: string, record: TwoFactorRecord, code: string): Promise<AcceptedCode | null> {
+export async function acceptAuthenticationCode(context: TwoFactorContext, email: string, record: TwoFactorRecord, code: string): Promise<AcceptedCode | null> {
   if (record.secret === null || code.length > MAX_CODE_LENGTH) return null;
   if (looksLikeTotpCode(code)) {
     const key = openSecret(context.box, record.secret, email);
@@ -28,7 +28,7 @@ export async function useAuthenticationCode(context: TwoFactorContext, email: st
   }
   const normalized = normalizeRecoveryCode(code);
   if (normalized === null) return null;
-  const used = await context.source.call({ op: "two-factor-use-recovery-code", email, codeHash: hashRecoveryCode(normalized) });
+  const used = await context.source.call({ op: "two-factor-consume-recovery-code", email, codeHash: hashRecoveryCode(normalized) });
   if (!used) return null;
   await context.audit(email, "recovery-code-used", `${Math.max(0, record.recoveryCodesLeft - 1)} recovery codes left`);
   return "recovery";
