@@ -12,6 +12,7 @@ import { processSingleton } from "./process-singleton";
 import { sessionCookieDigest } from "./session-cookie";
 import { SessionMemo } from "./session-memo";
 import { type StaffIdentity, staffIdentityOf } from "./session-identity";
+import { redirectUntilEnrolled } from "./two-factor/requirement";
 
 export type StaffSession = StaffIdentity;
 
@@ -40,6 +41,7 @@ export async function getStaffSession(): Promise<StaffSession | null> {
 export async function requireStaffSession(returnTo?: string): Promise<StaffSession> {
   const staff = await getStaffSession();
   if (!staff) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  await redirectUntilEnrolled(staff, returnTo);
   return staff;
 }
 

@@ -9,8 +9,9 @@ import { type CallbackSettings, callbackFields, toCallbackSettings } from "./cal
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
+import { toTwoFactorSettings, type TwoFactorSettings, twoFactorFields } from "./two-factor";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, TwoFactorSettings, StorageSettings, CallbackSettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
   alerts: AlertSettings;
@@ -20,6 +21,7 @@ export const serverEnvFields = {
   ...connectionFields("required by the dashboard server; leave it unset and use `npm start` for demo mode"),
   ...clientTokenFields,
   ...authFields,
+  ...twoFactorFields,
   ...storageFields,
   ...callbackFields,
   ...demoFields,
@@ -31,6 +33,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toConnection(values),
     ...toClientTokenSettings(values),
     ...toAuthSettings(values),
+    ...toTwoFactorSettings(values),
     ...toStorageSettings(values),
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),
