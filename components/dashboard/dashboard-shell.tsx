@@ -1,5 +1,6 @@
 // The frame around every dashboard page: product name, the Alerts button, who is signed in, and Sign
 // out. The alerts provider wraps the page too, so the board and the trade detail share its store.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AlertsButton } from "@/components/alerts/alerts-button";
 import { AlertsProvider } from "@/components/alerts/alerts-provider";
@@ -26,6 +27,7 @@ export function DashboardShell({ email, signOut, children }: DashboardShellProps
           </div>
           <div className="flex min-w-0 items-center gap-3 text-sm">
             <AlertsButton />
+            <Link href="/settings" className="text-slate-300 hover:text-white">Settings</Link>
             {/* On a phone the header keeps its controls; who is signed in shows from the small breakpoint up. */}
             <span className="hidden truncate text-slate-400 sm:inline" title="Signed in as">
               {email}
