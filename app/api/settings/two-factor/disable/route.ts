@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff(async (request, staff) => {
   const refused = refuseSingleSignOn(staff);
   if (refused) return refused;
-  const code = await codeBody(request);
+  const code = await codeBody(request, staff);
   if (!code.ok) return code.response;
   const result = await turnOff(twoFactorContext(request.headers), staff.email, code.value, twoFactorRequiredFor(staff));
   if (result.ok) noteTwoFactorEnabled(staff.email, false);

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = withStaff(async (request, staff) => {
   const refused = refuseSingleSignOn(staff);
   if (refused) return refused;
-  const code = await codeBody(request);
+  const code = await codeBody(request, staff);
   if (!code.ok) return code.response;
   const result = await renewRecoveryCodes(twoFactorContext(request.headers), staff.email, code.value);
   return enrolmentAnswer(result, ({ recoveryCodes }) => ({ recoveryCodes }));
