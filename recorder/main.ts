@@ -18,6 +18,7 @@ import path from "node:path";
 import { createAssetPayClient } from "@/lib/assetpay/rest-client";
 import type { Database } from "@/lib/db/database";
 import { migrate } from "@/lib/db/migrations";
+import { pgliteDirIn } from "@/lib/db/pglite-dir";
 import { EnvError } from "@/lib/env/env-error";
 import { parseRecorderEnv } from "@/lib/env/recorder";
 import { parseStallLimits } from "@/lib/env/stall-limits";
@@ -74,8 +75,8 @@ async function openStorage(databaseUrl: string | null, dataDir: string): Promise
     throw error;
   }
   const { openPglite } = await import("@/lib/db/pglite");
-  log(`storage: PGlite in ${path.join(dataDir, "pglite")}`);
-  return openPglite(path.join(dataDir, "pglite"));
+  log(`storage: PGlite in ${pgliteDirIn(dataDir)}`);
+  return openPglite(pgliteDirIn(dataDir));
 }
 
 async function main(): Promise<void> {

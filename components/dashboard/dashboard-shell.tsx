@@ -44,9 +44,12 @@ export function DashboardShell({ email, role, signOut, children }: DashboardShel
                 </span>
               </span>
               <nav aria-label="Account">
-                {/* One <li> per entry; links go before Sign out: <li><HeaderLink href="/settings">Settings</HeaderLink></li>,
+                {/* One <li> per entry; links go before the session buttons,
                     and role-bound ones behind can(role, …) from lib/auth/roles. */}
                 <ul className="flex flex-wrap items-center gap-2">
+                  <li>
+                    <HeaderLink href="/settings">Settings</HeaderLink>
+                  </li>
                   {can(role, "read-audit") ? (
                     <li>
                       <HeaderLink href="/audit">Audit log</HeaderLink>

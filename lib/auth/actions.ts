@@ -10,21 +10,27 @@ import { auditQuietly } from "./session-events";
 import { endSessionsOf } from "./session-liveness";
 import { describeSignInError } from "./sign-in-error";
 import { signIn, signOut } from "./next-auth";
+import { twoFactorSignInState } from "./two-factor/sign-in-state";
 
 export interface SignInState {
   error: string | null;
   email: string;
+  /** The password was right and the account has two-factor sign-in on: ask for the Authentication code. */
+  codeNeeded?: boolean;
 }
 
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
+  const code = String(form.get("code") ?? "");
   const redirectTo = safeCallbackPath(form.get("callbackUrl"));
   try {
     // Redirects (throws NEXT_REDIRECT) on success.
-    await signIn("credentials", { email, password, redirectTo });
+    await signIn("credentials", { email, password, code, redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) return { error: describeSignInError(error) ?? "Sign-in failed.", email };
+    if (error instanceof AuthError) {
+      return twoFactorSignInState(error, email, code) ?? { error: describeSignInError(error) ?? "Sign-in failed.", email };
+    }
     throw error;
   }
   return { error: null, email };

@@ -16,6 +16,7 @@ import { signInLimiter } from "./limiter-instance";
 import { admitSsoSignIn, ssoProvider, withSsoClaims } from "./sso-sign-in";
 import { ssoSessionFields } from "./sso-session";
 import { verifyStaffPassword } from "./staff-password";
+import { secondFactorPasses } from "./two-factor/sign-in-check";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -76,7 +77,8 @@ export function authConfig(): NextAuthConfig {
           const account = parsed.success
             ? await verifyStaffPassword(config.staffAccounts, parsed.data.email, parsed.data.password)
             : null;
-          if (!account) {
+          // With two-factor sign-in on, a current authentication code too (./two-factor/sign-in-check).
+          if (!account || !(await secondFactorPasses(account.email, input, request))) {
             limiter.fail(address);
             return null;
           }

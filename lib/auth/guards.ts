@@ -17,6 +17,7 @@ import { type SessionRef, sessionRefIn } from "./session-id";
 import { type StaffIdentity, staffIdentityOf } from "./session-identity";
 import { isSessionOpen } from "./session-liveness";
 import { SessionMemo } from "./session-memo";
+import { redirectUntilEnrolled } from "./two-factor/requirement";
 
 export interface StaffSession extends StaffIdentity {
   /** The session's record (lib/db/staff-sessions.ts) and the store that holds it. */
@@ -56,6 +57,7 @@ export async function getStaffSession(): Promise<StaffSession | null> {
 export async function requireStaffSession(returnTo?: string): Promise<StaffSession> {
   const staff = await getStaffSession();
   if (!staff) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  await redirectUntilEnrolled(staff, returnTo);
   return staff;
 }
 

@@ -20,7 +20,7 @@ function session(email: string, extra: Record<string, unknown> = {}): Session {
 
 describe("staffIdentityOf", () => {
   it("reads a password session's role from STAFF_ACCOUNTS, and refuses one whose account was removed", () => {
-    expect(staffIdentityOf(session("Ops@Example.com"), { staffAccounts, oidc: null })).toEqual({ email: "ops@example.com", role: "admin" });
+    expect(staffIdentityOf(session("Ops@Example.com"), { staffAccounts, oidc: null })).toEqual({ email: "ops@example.com", role: "admin", signedInWith: "password" });
     expect(staffIdentityOf(session("gone@example.com"), { staffAccounts, oidc })).toBeNull();
     expect(staffIdentityOf(null, { staffAccounts, oidc })).toBeNull();
   });
@@ -29,6 +29,7 @@ describe("staffIdentityOf", () => {
     expect(staffIdentityOf(session("ada@example.com", { sso: { role: "operator" } }), { staffAccounts, oidc })).toEqual({
       email: "ada@example.com",
       role: "operator",
+      signedInWith: "sso",
     });
   });
 
@@ -36,6 +37,7 @@ describe("staffIdentityOf", () => {
     expect(staffIdentityOf(session("ops@example.com", { sso: { role: "viewer" } }), { staffAccounts, oidc })).toEqual({
       email: "ops@example.com",
       role: "viewer",
+      signedInWith: "sso",
     });
     expect(staffIdentityOf(session("ops@example.com", { sso: { role: "root" } }), { staffAccounts, oidc })).toBeNull();
     expect(staffIdentityOf(session("ops@example.com", { sso: null }), { staffAccounts, oidc })).toBeNull();
@@ -45,6 +47,6 @@ describe("staffIdentityOf", () => {
     const ada = session("ada@example.com", { sso: { role: "admin" } });
     expect(staffIdentityOf(ada, { staffAccounts, oidc: null })).toBeNull();
     expect(staffIdentityOf(ada, { staffAccounts, oidc: { ...oidc, allowedDomains: ["example.org"] } })).toBeNull();
-    expect(staffIdentityOf(ada, { staffAccounts, oidc: { ...oidc, allowedDomains: null } })).toEqual({ email: "ada@example.com", role: "admin" });
+    expect(staffIdentityOf(ada, { staffAccounts, oidc: { ...oidc, allowedDomains: null } })).toEqual({ email: "ada@example.com", role: "admin", signedInWith: "sso" });
   });
 });

@@ -18,6 +18,8 @@ export interface StaffIdentity {
   /** Lowercased. */
   email: string;
   role: StaffRole;
+  /** How this session was signed in: a STAFF_ACCOUNTS password, or single sign-on. */
+  signedInWith: "password" | "sso";
 }
 
 export interface IdentitySettings {
@@ -29,7 +31,7 @@ function ssoIdentity(email: string | null | undefined, claims: unknown, oidc: Oi
   const parsed = ssoSessionClaimsSchema.safeParse(claims);
   if (!parsed.success || oidc === null || !email) return null;
   const wanted = email.toLowerCase();
-  return emailDomainAllowed(wanted, oidc.allowedDomains) ? { email: wanted, role: parsed.data.role } : null;
+  return emailDomainAllowed(wanted, oidc.allowedDomains) ? { email: wanted, role: parsed.data.role, signedInWith: "sso" } : null;
 }
 
 export function staffIdentityOf(session: Session | null, settings: IdentitySettings): StaffIdentity | null {
@@ -37,5 +39,5 @@ export function staffIdentityOf(session: Session | null, settings: IdentitySetti
   const sso = (session as Session & { sso?: unknown }).sso;
   if (sso !== undefined) return ssoIdentity(session.user?.email, sso, settings.oidc);
   const account = findStaffAccount(settings.staffAccounts, session.user?.email);
-  return account ? { email: account.email, role: account.role } : null;
+  return account ? { email: account.email, role: account.role, signedInWith: "password" } : null;
 }

@@ -260,6 +260,31 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    id: 9,
+    name: "two-factor sign-in: TOTP keys and recovery codes",
+    statements: [
+      // One row per staff email that has set up two-factor sign-in (lib/db/two-factor-store.ts). The keys
+      // are AES-GCM ciphertext the app made (lib/auth/two-factor/secret-box.ts): this database never
+      // holds a usable key. `pending_secret` is a key shown but not yet confirmed with a code;
+      // `last_used_step` is the newest TOTP time step accepted, so a code is accepted once.
+      `CREATE TABLE staff_two_factor (
+        email text PRIMARY KEY,
+        secret text,
+        pending_secret text,
+        enabled_at timestamptz,
+        last_used_step bigint,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // SHA-256 of each unused recovery code; a used one is deleted.
+      `CREATE TABLE staff_recovery_codes (
+        email text NOT NULL,
+        code_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (email, code_hash)
+      )`,
+    ],
+  },
+  {
     id: 11,
     name: "alert versions in commit order, webhook attempts with an unknown outcome",
     statements: [

@@ -1,6 +1,7 @@
-// The team operations as data: one call (op and arguments) that the app either runs on PostgreSQL
-// itself or sends to the recorder that owns PGlite (recorder/internal-api.ts, POST /team), where the
-// same function runs it. One list of operations, so both paths can never drift apart.
+// The team operations, and each staff member's two-factor sign-in state (./two-factor-store), as data:
+// one call (op and arguments) that the app either runs on PostgreSQL itself or sends to the recorder
+// that owns PGlite (recorder/internal-api.ts, POST /team), where the same function runs it. One list of
+// operations, so both paths can never drift apart.
 import "server-only";
 import { z } from "zod";
 import { MAX_NOTE_LENGTH, MAX_SNOOZE_MINUTES, MIN_SNOOZE_MINUTES } from "@/lib/trades/alert-input";
@@ -22,6 +23,15 @@ import {
 } from "./alert-team";
 import { appendAuditEvent, readAuditLog } from "./audit-log";
 import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
+import {
+  beginTwoFactor,
+  claimTimeStep,
+  consumeRecoveryCode,
+  disableTwoFactor,
+  enableTwoFactor,
+  readTwoFactor,
+  replaceRecoveryCodes,
+} from "./two-factor-store";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
@@ -40,6 +50,13 @@ const sessionView = z.object({
   address: z.string().nullable(),
   userAgent: z.string().nullable(),
 });
+const staffEmail = z.string().min(1).max(320);
+/** An AES-GCM ciphertext of a TOTP key (lib/auth/two-factor/secret-box.ts): a few hundred characters. */
+const sealedSecret = z.string().min(1).max(1_000);
+/** A TOTP time step (seconds since 1970 / 30): far from 2^53. */
+const timeStep = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const codeHash = z.string().regex(/^[0-9a-f]{64}$/);
+const codeHashes = z.array(codeHash).min(1).max(20);
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -70,6 +87,13 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("session-end"), id: sessionId, reason: z.enum(SESSION_END_REASONS) }),
   z.object({ op: z.literal("sessions-end-all"), email: actor, reason: z.enum(SESSION_END_REASONS) }),
   z.object({ op: z.literal("sessions-list"), idleSeconds }),
+  z.object({ op: z.literal("two-factor-read"), email: staffEmail }),
+  z.object({ op: z.literal("two-factor-begin"), email: staffEmail, pendingSecret: sealedSecret }),
+  z.object({ op: z.literal("two-factor-enable"), email: staffEmail, pendingSecret: sealedSecret, step: timeStep, recoveryCodeHashes: codeHashes }),
+  z.object({ op: z.literal("two-factor-claim-step"), email: staffEmail, secret: sealedSecret, step: timeStep }),
+  z.object({ op: z.literal("two-factor-consume-recovery-code"), email: staffEmail, codeHash }),
+  z.object({ op: z.literal("two-factor-replace-recovery-codes"), email: staffEmail, recoveryCodeHashes: codeHashes }),
+  z.object({ op: z.literal("two-factor-disable"), email: staffEmail }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -95,6 +119,19 @@ export const teamAnswerSchemas = {
   "session-end": z.object({ email: z.string() }).nullable(),
   "sessions-end-all": z.object({ ended: z.number().int().min(0) }),
   "sessions-list": z.array(sessionView),
+  "two-factor-read": z.object({
+    secret: z.string().nullable(),
+    pendingSecret: z.string().nullable(),
+    enabledAt: z.string().nullable(),
+    lastUsedStep: z.number().nullable(),
+    recoveryCodesLeft: z.number().int().min(0),
+  }),
+  "two-factor-begin": z.boolean(),
+  "two-factor-enable": z.boolean(),
+  "two-factor-claim-step": z.boolean(),
+  "two-factor-consume-recovery-code": z.boolean(),
+  "two-factor-replace-recovery-codes": z.boolean(),
+  "two-factor-disable": z.boolean(),
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -136,5 +173,19 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return { ended: await staffSessionStoreOver(db).endAllOf(call.email, call.reason) };
     case "sessions-list":
       return staffSessionStoreOver(db).listOpen(call.idleSeconds);
+    case "two-factor-read":
+      return readTwoFactor(db, call.email);
+    case "two-factor-begin":
+      return beginTwoFactor(db, call.email, call.pendingSecret);
+    case "two-factor-enable":
+      return enableTwoFactor(db, call);
+    case "two-factor-claim-step":
+      return claimTimeStep(db, call.email, call.secret, call.step);
+    case "two-factor-consume-recovery-code":
+      return consumeRecoveryCode(db, call.email, call.codeHash);
+    case "two-factor-replace-recovery-codes":
+      return replaceRecoveryCodes(db, call.email, call.recoveryCodeHashes);
+    case "two-factor-disable":
+      return disableTwoFactor(db, call.email);
   }
 }

@@ -10,8 +10,9 @@ import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
 import { type OidcSettingsGroup, oidcFields, toOidcSettings, withOidcGroupRule } from "./oidc";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
+import { toTwoFactorSettings, type TwoFactorSettings, twoFactorFields } from "./two-factor";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, OidcSettingsGroup, StorageSettings, CallbackSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, OidcSettingsGroup, TwoFactorSettings, StorageSettings, CallbackSettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
   alerts: AlertSettings;
@@ -22,6 +23,7 @@ export const serverEnvFields = {
   ...clientTokenFields,
   ...authFields,
   ...oidcFields,
+  ...twoFactorFields,
   ...storageFields,
   ...callbackFields,
   ...demoFields,
@@ -34,6 +36,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toClientTokenSettings(values),
     ...toAuthSettings(values),
     ...toOidcSettings(values),
+    ...toTwoFactorSettings(values),
     ...toStorageSettings(values),
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),

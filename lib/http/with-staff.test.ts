@@ -3,13 +3,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { RecorderUnavailableError } from "@/lib/db/recorded-source";
 import { jsonError } from "./json";
 
-const gate = vi.hoisted(() => ({ staff: null as { email: string } | null }));
+const gate = vi.hoisted(() => ({ staff: null as { email: string } | null, enrolmentDue: false }));
 
 // The session guard itself is exercised through a real route in app/api/assetpay/balance/route.test.ts.
 vi.mock("@/lib/auth", () => ({
   requireStaffApi: async () =>
     gate.staff ? { ok: true, staff: gate.staff } : { ok: false, response: jsonError(401, "unauthenticated", "Sign in to the dashboard first.") },
 }));
+
+vi.mock("@/lib/auth/two-factor/requirement", () => ({ twoFactorEnrolmentDue: async () => gate.enrolmentDue }));
 
 const { withStaff } = await import("./with-staff");
 
@@ -18,6 +20,7 @@ const errorOf = async (response: Response) => ((await response.json()) as { erro
 
 beforeEach(() => {
   gate.staff = null;
+  gate.enrolmentDue = false;
   vi.restoreAllMocks();
 });
 
@@ -51,6 +54,18 @@ describe("withStaff", () => {
     expect(handler).not.toHaveBeenCalled();
     const sameSite = new Request(URL_, { method: "POST", headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" } });
     expect(await (await guarded(sameSite, undefined)).text()).toBe("ran");
+  });
+
+  it("answers 403 two_factor_required while two-factor sign-in must still be set up, except on the enrolment routes", async () => {
+    gate.staff = { email: "ops@example.test" };
+    gate.enrolmentDue = true;
+    const handler = vi.fn(async () => new Response("ran"));
+    const refused = await withStaff(handler)(new Request(URL_), undefined);
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).code).toBe("two_factor_required");
+    expect(handler).not.toHaveBeenCalled();
+    const enrolment = await withStaff(handler, { duringTwoFactorEnrolment: true })(new Request(URL_), undefined);
+    expect(await enrolment.text()).toBe("ran");
   });
 
   it("maps an unavailable recorder to 503 recorder_unavailable with its reason", async () => {
