@@ -1,0 +1,41 @@
+// The request findings of the attack run, each written as the attack against the shared dashboard:
+// ids a database or Next.js cannot take (answered 500/503 with internals).
+import type { APIResponse } from "@playwright/test";
+import { expect, signIn, test } from "./support/fixtures";
+
+async function expectJsonError(response: APIResponse, status: number, code: string, where: string): Promise<string> {
+  expect(response.status(), where).toBe(status);
+  expect(response.headers()["content-type"], where).toContain("application/json");
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code, where).toBe(code);
+  return body.error.message;
+}
+
+test.describe("bad ids", () => {
+  const badIds = ["%00", "a%00b", "%0A", "%7F", "%E0%A4%A", "%ZZ", "%ED%A0%80", "%"];
+  const routes = [
+    (id: string) => ["GET", `/api/trades/${id}/history`],
+    (id: string) => ["GET", `/api/trades/${id}/team`],
+    (id: string) => ["POST", `/api/trades/${id}/notes`],
+    (id: string) => ["POST", `/api/trades/${id}/assign`],
+    (id: string) => ["POST", `/api/alerts/${id}/acknowledge`],
+    (id: string) => ["POST", `/api/alerts/${id}/assign`],
+    (id: string) => ["POST", `/api/alerts/${id}/snooze`],
+  ] as const;
+
+  test("every [id] route answers 400 invalid_id without internals", async ({ page, baseURL }) => {
+    await signIn(page);
+    for (const route of routes) {
+      for (const id of badIds) {
+        const [method, path] = route(id);
+        const response = await page.request.fetch(path, {
+          method,
+          headers: { origin: baseURL ?? "", "content-type": "application/json" },
+          data: method === "POST" ? "{}" : undefined,
+        });
+        const message = await expectJsonError(response, 400, "invalid_id", `${method} ${path}`);
+        expect(message, path).not.toMatch(/\/tmp|\/work|\.data|recorder|node_modules|Error:/i);
+      }
+    }
+  });
+});
