@@ -13,7 +13,7 @@ async function expectJsonError(response: APIResponse, status: number, code: stri
 
 test.describe("bad ids", () => {
   const badIds = ["%00", "a%00b", "%0A", "%7F", "%E0%A4%A", "%ZZ", "%ED%A0%80", "%"];
-  const routes = [
+  const routes: ((id: string) => [method: string, path: string])[] = [
     (id: string) => ["GET", `/api/trades/${id}/history`],
     (id: string) => ["GET", `/api/trades/${id}/team`],
     (id: string) => ["POST", `/api/trades/${id}/notes`],
@@ -21,7 +21,7 @@ test.describe("bad ids", () => {
     (id: string) => ["POST", `/api/alerts/${id}/acknowledge`],
     (id: string) => ["POST", `/api/alerts/${id}/assign`],
     (id: string) => ["POST", `/api/alerts/${id}/snooze`],
-  ] as const;
+  ];
 
   test("every [id] route answers 400 invalid_id without internals", async ({ page, baseURL }) => {
     await signIn(page);
