@@ -1,9 +1,11 @@
 // The sign-in findings of the attack run, each written as the attack: an open redirect through the
-// callback path, password guessing that picks its own limiter key or spreads over addresses, and HSTS.
+// callback path, password guessing that picks its own limiter key or spreads over addresses.
 // Apps of their own where the attack locks something (an address, an account) or needs TRUST_PROXY.
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { e2eEnv } from "./support/env";
+import { startExtraApp } from "./support/extra-apps";
 import { expect, signIn, test } from "./support/fixtures";
+import type { RunningProcess } from "./support/processes";
 
 async function fillSignIn(page: Page, email = e2eEnv("E2E_STAFF_EMAIL"), password = e2eEnv("E2E_STAFF_PASSWORD")): Promise<void> {
   await page.getByLabel("Email").fill(email);
@@ -32,5 +34,64 @@ test.describe("open redirect", () => {
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/.//evil.example")}`);
     await fillSignIn(page);
     await expect(page).toHaveURL(`${baseURL}/board`);
+  });
+});
+
+/** One password attempt through next-auth's credentials callback, as a script would make it: the outcome. */
+async function attempt(api: APIRequestContext, appUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  const { csrfToken } = (await (await api.get(`${appUrl}/api/auth/csrf`, { headers })).json()) as { csrfToken: string };
+  const response = await api.post(`${appUrl}/api/auth/callback/credentials`, {
+    headers,
+    form: { csrfToken, email, password, callbackUrl: "/board" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  const location = new URL(response.headers().location ?? "", appUrl);
+  return location.pathname === "/board" ? "signed-in" : (location.searchParams.get("code") ?? "refused");
+}
+
+test.describe("password guessing, app reached directly (no TRUST_PROXY)", () => {
+  // Its own dashboard: the attack locks this machine's address, which must not disturb the shared one.
+  let app: RunningProcess;
+  test.beforeAll(async () => {
+    app = await startExtraApp("app-attack-direct");
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("a fresh X-Forwarded-For per attempt does not buy fresh tries", async ({ playwright }) => {
+    const api = await playwright.request.newContext();
+    for (let i = 1; i <= 12; i++) {
+      const outcome = await attempt(api, app.url, `guess-${i}@example.test`, "wrong", { "x-forwarded-for": `198.51.100.${i}` });
+      expect(outcome, `attempt ${i}`).toBe(i <= 5 ? "credentials" : "too_many_attempts");
+    }
+    const right = await attempt(api, app.url, e2eEnv("E2E_STAFF_EMAIL"), e2eEnv("E2E_STAFF_PASSWORD"), { "x-forwarded-for": "198.51.100.99" });
+    expect(right).toBe("too_many_attempts");
+    await api.dispose();
+  });
+});
+
+test.describe("password guessing behind a trusted proxy (TRUST_PROXY=true)", () => {
+  let app: RunningProcess;
+  test.beforeAll(async () => {
+    app = await startExtraApp("app-attack-proxy", { extraEnv: { TRUST_PROXY: "true" } });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("guesses at one account spread over many addresses are stopped by the per-account backoff", async ({ playwright }) => {
+    const api = await playwright.request.newContext();
+    const email = e2eEnv("E2E_STAFF_EMAIL");
+    for (let i = 1; i <= 10; i++) {
+      // Each address stays under its own limit of 5: only the account's count can stop this.
+      expect(await attempt(api, app.url, email, `wrong-${i}`, { "x-forwarded-for": `203.0.113.${i}` }), `attempt ${i}`).toBe("credentials");
+    }
+    const fromElsewhere = { "x-forwarded-for": "203.0.113.200" };
+    expect(await attempt(api, app.url, email, e2eEnv("E2E_STAFF_PASSWORD"), fromElsewhere)).toBe("too_many_attempts");
+    // The proxy's addresses are believed: another account from a fresh address is not locked.
+    expect(await attempt(api, app.url, "someone-else@example.test", "wrong", { "x-forwarded-for": "203.0.113.201" })).toBe("credentials");
+    await api.dispose();
   });
 });

@@ -15,6 +15,7 @@ const TABLES = [
   "funding",
   "recorder_health",
   "schema_migrations",
+  "sign_in_limits",
   "store_owner",
   "team_actions",
   "trade_assignees",

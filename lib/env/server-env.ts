@@ -7,10 +7,11 @@ import { type AlertSettings, alertFields, toAlertSettings } from "./alerts";
 import { type AuthSettings, authFields, toAuthSettings } from "./auth";
 import { type CallbackSettings, callbackFields, toCallbackSettings } from "./callbacks";
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
+import { type ProxySettings, proxyFields, toProxySettings } from "./proxy";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, StorageSettings, CallbackSettings, ProxySettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
   alerts: AlertSettings;
@@ -24,6 +25,7 @@ export const serverEnvFields = {
   ...callbackFields,
   ...demoFields,
   ...alertFields,
+  ...proxyFields,
 };
 
 export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>>): ServerEnv {
@@ -35,6 +37,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),
     alerts: toAlertSettings(values),
+    ...toProxySettings(values),
   };
 }
 
