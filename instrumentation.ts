@@ -1,5 +1,5 @@
 // Runs once when the Next.js server starts (Node.js runtime only): installs the request stamp that
-// records each request's socket address (lib/http/request-stamp.ts).
+// records each request's socket address and sends HSTS over HTTPS (lib/http/request-stamp.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { parseProxySettings } = await import("@/lib/env/proxy");

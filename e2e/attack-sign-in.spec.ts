@@ -1,5 +1,5 @@
 // The sign-in findings of the attack run, each written as the attack: an open redirect through the
-// callback path, password guessing that picks its own limiter key or spreads over addresses.
+// callback path, password guessing that picks its own limiter key or spreads over addresses, and HSTS.
 // Apps of their own where the attack locks something (an address, an account) or needs TRUST_PROXY.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { e2eEnv } from "./support/env";
@@ -70,6 +70,13 @@ test.describe("password guessing, app reached directly (no TRUST_PROXY)", () => 
     expect(right).toBe("too_many_attempts");
     await api.dispose();
   });
+
+  test("HSTS is never sent on plain http, even when the client claims https", async ({ request }) => {
+    for (const headers of [{}, { "x-forwarded-proto": "https" }] as Record<string, string>[]) {
+      const response = await request.get(`${app.url}/sign-in`, { headers });
+      expect(response.headers()["strict-transport-security"]).toBeUndefined();
+    }
+  });
 });
 
 test.describe("password guessing behind a trusted proxy (TRUST_PROXY=true)", () => {
@@ -93,5 +100,14 @@ test.describe("password guessing behind a trusted proxy (TRUST_PROXY=true)", () 
     // The proxy's addresses are believed: another account from a fresh address is not locked.
     expect(await attempt(api, app.url, "someone-else@example.test", "wrong", { "x-forwarded-for": "203.0.113.201" })).toBe("credentials");
     await api.dispose();
+  });
+
+  test("pages and API answers carry HSTS when the proxy says the request came over https", async ({ request }) => {
+    for (const path of ["/sign-in", "/api/auth/csrf"]) {
+      const secure = await request.get(`${app.url}${path}`, { headers: { "x-forwarded-proto": "https" } });
+      expect(secure.headers()["strict-transport-security"], path).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+      const plain = await request.get(`${app.url}${path}`, { headers: { "x-forwarded-proto": "http" } });
+      expect(plain.headers()["strict-transport-security"], path).toBeUndefined();
+    }
   });
 });
