@@ -3,9 +3,11 @@
 // Apps of their own where the attack locks something (an address, an account) or needs TRUST_PROXY.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { e2eEnv } from "./support/env";
-import { startExtraApp } from "./support/extra-apps";
+import { postgresAvailability, startThrowawayPostgres, type PostgresCluster } from "../lib/db/testing/postgres-cluster";
+import { sharedSimulator, startExtraApp } from "./support/extra-apps";
 import { expect, signIn, test } from "./support/fixtures";
 import type { RunningProcess } from "./support/processes";
+import { type RunningRecorderProcess, recorderEnv, startRecorderProcess } from "./support/recorder";
 
 async function fillSignIn(page: Page, email = e2eEnv("E2E_STAFF_EMAIL"), password = e2eEnv("E2E_STAFF_PASSWORD")): Promise<void> {
   await page.getByLabel("Email").fill(email);
@@ -109,5 +111,40 @@ test.describe("password guessing behind a trusted proxy (TRUST_PROXY=true)", () 
       const plain = await request.get(`${app.url}${path}`, { headers: { "x-forwarded-proto": "http" } });
       expect(plain.headers()["strict-transport-security"], path).toBeUndefined();
     }
+  });
+});
+
+test.describe("password guessing spread over two instances on one PostgreSQL", () => {
+  const availability = postgresAvailability();
+  let cluster: PostgresCluster | null = null;
+  let recorder: RunningRecorderProcess | null = null;
+  const apps: RunningProcess[] = [];
+
+  test.beforeAll(async () => {
+    if (!availability.ok && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${availability.reason}`);
+  });
+  test.afterAll(async () => {
+    for (const app of apps.splice(0)) await app.stop();
+    await recorder?.stop();
+    await cluster?.stop();
+  });
+
+  test("failures on either instance count against the same address", async ({ playwright }) => {
+    test.skip(!availability.ok, availability.ok ? "" : `SKIPPED: PostgreSQL unavailable — ${availability.reason}`);
+    test.setTimeout(300_000);
+    cluster = await startThrowawayPostgres();
+    const storage = { databaseUrl: await cluster.createDatabase("e2e_sign_in_limits") };
+    // The recorder claims the database for this merchant; the apps read it only after that.
+    recorder = await startRecorderProcess("recorder-limits", { simulator: sharedSimulator(), storage });
+    apps.push(await startExtraApp("app-limits-a", { extraEnv: recorderEnv(storage) }));
+    apps.push(await startExtraApp("app-limits-b", { extraEnv: recorderEnv(storage) }));
+    const [a, b] = apps as [RunningProcess, RunningProcess];
+    const api = await playwright.request.newContext();
+    // 3 wrong passwords on A and 2 on B: 5 from this address, the limit, though neither saw 5 itself.
+    for (const [index, app] of [a, a, a, b, b].entries()) {
+      expect(await attempt(api, app.url, `guess-${index}@example.test`, "wrong"), `attempt ${index + 1}`).toBe("credentials");
+    }
+    expect(await attempt(api, a.url, e2eEnv("E2E_STAFF_EMAIL"), e2eEnv("E2E_STAFF_PASSWORD"))).toBe("too_many_attempts");
+    await api.dispose();
   });
 });
