@@ -1,4 +1,6 @@
-// Runs before every page: (1) sets the page's Content-Security-Policy with a fresh nonce, which
+// Runs before every page and API route. For API routes it only refuses paths Next.js cannot decode
+// (`/api/trades/%E0%A4%A/history`), which Next would answer with a bare 500 before any handler ran.
+// For pages: (1) sets the page's Content-Security-Policy with a fresh nonce, which
 // Next.js reads from the request and stamps on its own scripts; (2) as a convenience, sends visitors
 // without a session cookie to /sign-in before rendering anything. It does not verify the cookie;
 // every page and route handler checks the session itself. The other security headers, which never
@@ -7,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseEnv } from "@/lib/env/server-env";
 import { isSessionCookieName } from "@/lib/auth/session-cookie-name";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { hasUndecodableSegment } from "@/lib/http/path-id";
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => isSessionCookieName(name));
@@ -36,6 +39,13 @@ function isSignInPage(pathname: string): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/")) {
+    if (!hasUndecodableSegment(pathname)) return NextResponse.next();
+    return NextResponse.json(
+      { error: { code: "invalid_id", message: "The path is not valid percent-encoded UTF-8." } },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
+  }
   if (!isSignInPage(pathname) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -54,7 +64,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages (sign-in included), not /api (route handlers answer 401 JSON themselves; their headers come
-  // from next.config.js), not assets.
-  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
+  // Pages (sign-in included) and /api (only the path check above: route handlers answer 401 JSON
+  // themselves; their headers come from next.config.js), not assets.
+  matcher: ["/api/:path*", "/((?!api/|_next/|favicon\\.ico|robots\\.txt|.*\\.[A-Za-z0-9]+$).*)"],
 };

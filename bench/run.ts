@@ -4,7 +4,7 @@
 //                                      --soak-warmup=10 first runs 10 minutes before the first reading,
 //                                      at --soak-warmup-rate=N events/s (default 200)
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, engine, password, token, resync,
-//                                      budget, callbacks, import, alerts, browser
+//                                      budget, callbacks, import, alerts, sign-in, browser
 //   npm run bench -- --help            prints this
 //   npm run bench -- message           opt-in only: the browser's own cost per socket message on a bare page
 //   npm run bench -- browser --no-naive --contain
@@ -18,7 +18,7 @@
 //   timings as JSON), BENCH_OBSERVER=1 (a subscriber in the bench's own process splits delivery at the
 //   simulator's side), BENCH_TRACE_SECONDS / BENCH_TRACE_CATEGORIES / BENCH_TRACE_BEFORE (with BENCH_PROFILE_DIR:
 //   the trace's length, extra categories, and taking it before the probes start instead of during them)
-// The token, resync, budget, callbacks, import, alerts and browser parts need a production build (`npm run build`) and Chromium
+// The token, resync, budget, callbacks, import, alerts, sign-in and browser parts need a production build (`npm run build`) and Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium). Figures from a machine that is busy with other work are noisy:
 // the machine line printed first includes the load average.
 import { existsSync, readFileSync } from "node:fs";
@@ -32,12 +32,13 @@ import { runIngestBench } from "./ingest";
 import { runMessageCostBench } from "./message-cost";
 import { runRefsImportBench } from "./refs-import";
 import { runResyncBench } from "./resync";
+import { runSignInBench } from "./sign-in";
 import { runSimEngineBench } from "./sim-engine";
 import { runStaffPasswordBench } from "./staff-password";
 import { machine } from "./support";
 import { runTokenRouteBench } from "./token-route";
 
-const PARTS = ["ingest", "summary", "engine", "password", "token", "resync", "budget", "callbacks", "import", "alerts", "browser"] as const;
+const PARTS = ["ingest", "summary", "engine", "password", "token", "resync", "budget", "callbacks", "import", "alerts", "sign-in", "browser"] as const;
 /** Parts that run only when named: experiments behind a figure in RESULTS.md, not targets of #7. */
 const OPT_IN_PARTS = ["message"] as const;
 type Part = (typeof PARTS)[number] | (typeof OPT_IN_PARTS)[number];
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     if (part === "callbacks") await runCallbackIngestBench({ log });
     if (part === "import") await runRefsImportBench({ log });
     if (part === "alerts") await runAlertsBench({ log });
+    if (part === "sign-in") await runSignInBench({ log });
     if (part === "message") await runMessageCostBench(log);
     if (part === "browser") {
       if (soakMinutes > 0 && soakMinutes < 30) log(`  (short soak: ${soakMinutes} min; \`npm run bench -- --soak\` runs the full 30 min)`);

@@ -24,6 +24,7 @@ import { parseRecorderEnv } from "@/lib/env/recorder";
 import { parseStallLimits } from "@/lib/env/stall-limits";
 import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
 import { DataDirLockedError, lockDataDir } from "./data-dir-lock";
+import { DataDirPermissionError, preparePrivateDataDir, tightenModes } from "./data-dir-permissions";
 import { startInternalApi, type InternalApi } from "./internal-api";
 import { type RunningRecorder, startRecorder } from "./recorder";
 import { MerchantIdError, checkStoreScope } from "./store-scope";
@@ -36,6 +37,8 @@ function fail(...lines: string[]): never {
 }
 
 /** What has been started so far, stopped in reverse on a signal — also mid-start, so PGlite is never killed while it writes. */
+const TIGHTEN_EVERY_MS = 5 * 60_000;
+
 const started: {
   opening: Promise<Database> | null;
   release: (() => void) | null;
@@ -79,6 +82,19 @@ async function openStorage(databaseUrl: string | null, dataDir: string): Promise
   return openPglite(pgliteDirIn(dataDir));
 }
 
+/** PGlite writes its files 0666 whatever the umask: tighten them now and as new ones appear. */
+function keepDataDirPrivate(dataDir: string): void {
+  const tighten = () => {
+    try {
+      tightenModes(dataDir);
+    } catch (error) {
+      log(`could not tighten file modes in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  tighten();
+  setInterval(tighten, TIGHTEN_EVERY_MS).unref();
+}
+
 async function main(): Promise<void> {
   let env;
   let stallLimits;
@@ -93,6 +109,15 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   const dataDir = path.resolve(env.recorder.dataDir);
+  // Customers' data (PGlite) and the loopback API's secret: every file this process creates is its
+  // owner's alone, in a directory only its owner may enter.
+  process.umask(0o077);
+  try {
+    preparePrivateDataDir(dataDir, { refuseShared: !env.databaseUrl });
+  } catch (error) {
+    if (error instanceof DataDirPermissionError) fail(error.message);
+    throw error;
+  }
   started.opening = openStorage(env.databaseUrl, dataDir);
   const db = await started.opening;
 
@@ -167,6 +192,7 @@ async function main(): Promise<void> {
       onDemand: recorder.onDemand,
     });
   }
+  if (db.kind === "pglite") keepDataDirPrivate(dataDir);
   log(`recording (reconcile every ${env.recorder.reconcileIntervalSeconds} s, keep terminal trades ${env.recorder.retentionDays} days)`);
 }
 

@@ -11,6 +11,7 @@ import { isSnoozed } from "@/lib/store/alerts-selectors";
 import { AlertAge } from "./alert-age";
 import { useAlertsStore, useRequiredAlerts } from "./alerts-context";
 import { alertKindTitle } from "./notify-once";
+import { ShownText } from "@/components/ui/shown-text";
 
 const BUTTON =
   "rounded-md border border-slate-600 px-2 py-0.5 text-xs text-slate-100 hover:border-slate-400 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 disabled:opacity-60";
@@ -49,11 +50,11 @@ export const AlertItem = memo(function AlertItem({ alert, onOpened }: { alert: A
         }}
         className="text-left font-mono text-[12px] text-sky-300 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
       >
-        {alert.tradeId}
+        <ShownText value={alert.tradeId} />
         {alert.game ? <span className="ml-1 font-sans text-slate-300">({alert.game.toUpperCase()})</span> : null}
       </button>
     ) : (
-      <span className="font-mono text-[12px] text-slate-200">{alert.fundingId}</span>
+      <span className="font-mono text-[12px] text-slate-200">{alert.fundingId ? <ShownText value={alert.fundingId} /> : null}</span>
     );
 
   return (

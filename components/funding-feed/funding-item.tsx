@@ -8,6 +8,7 @@ import { FUNDING_STATUS_INFO } from "@/lib/trades/funding-status";
 import { formatUsdDecimal } from "@/lib/trades/format";
 import type { Funding } from "@/lib/trades/types";
 import { FundingStatusBadge } from "./funding-status-badge";
+import { ShownText } from "@/components/ui/shown-text";
 
 export const FundingItem = memo(function FundingItem({ funding }: { funding: Funding }) {
   const token = [funding.amountToken ? trimDecimal(funding.amountToken) : null, funding.token].filter(Boolean).join(" ");
@@ -40,7 +41,7 @@ export const FundingItem = memo(function FundingItem({ funding }: { funding: Fun
           {funding.address ? (
             <span className="flex min-w-0 items-center gap-1">
               <span className="font-mono" title={`Address ${funding.address}`}>
-                {middleEllipsis(funding.address, 5, 4)}
+                <ShownText value={funding.address} shorten={(text) => middleEllipsis(text, 5, 4)} />
               </span>
               <CopyButton value={funding.address} label="Copy address" />
             </span>

@@ -23,6 +23,7 @@ import { TYPE_LABEL, gameLabel } from "./trade-labels";
 import { TradeHistory } from "./trade-history";
 import { TradeItems } from "./trade-items";
 import { TradeTeam } from "./trade-team";
+import { ShownText } from "@/components/ui/shown-text";
 
 function When({ iso }: { iso: string | undefined }) {
   const ms = toMs(iso);
@@ -38,7 +39,9 @@ function Copyable({ value, label, mono = true }: { value: string | undefined; la
   if (!value) return null;
   return (
     <span className="flex items-center gap-2">
-      <span className={`min-w-0 break-all ${mono ? "font-mono text-[12px]" : ""}`}>{value}</span>
+      <span className={`min-w-0 break-all ${mono ? "font-mono text-[12px]" : ""}`}>
+        <ShownText value={value} />
+      </span>
       <CopyButton value={value} label={`Copy ${label}`} />
     </span>
   );
@@ -188,12 +191,12 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
             <DetailField label="Steam ID">
               {trade.clientSteamId ? <Copyable value={trade.clientSteamId} label="Steam ID" /> : null}
             </DetailField>
-            <DetailField label="External user">{trade.externalClientUserId}</DetailField>
+            <DetailField label="External user">{trade.externalClientUserId ? <ShownText value={trade.externalClientUserId} /> : null}</DetailField>
             <DetailField label="AssetPay user">{trade.clientUserId}</DetailField>
             <DetailField label="Steam offer">
               {trade.offerId ? <Copyable value={trade.offerId} label="offer id" /> : null}
             </DetailField>
-            <DetailField label="Trade URL">{seesTradeUrls && trade.clientTradeUrl ? <span className="break-all font-mono text-[11px]">{trade.clientTradeUrl}</span> : null}</DetailField>
+            <DetailField label="Trade URL">{seesTradeUrls && trade.clientTradeUrl ? <span className="break-all font-mono text-[11px]"><ShownText value={trade.clientTradeUrl} /></span> : null}</DetailField>
             <DetailField label="Source">{trade.source === "self" ? "Merchant self-trade" : trade.source === "client" ? "End user" : null}</DetailField>
             <DetailField label="Reverted by">{trade.revertedBy}</DetailField>
           </dl>

@@ -13,6 +13,7 @@ import { MissingBadge } from "./missing-badge";
 import { StallMarker } from "./stall-marker";
 import { StatusBadge } from "./status-badge";
 import { TYPE_LABEL, dataGame, dataStatus, gameLabel, itemLabel } from "./trade-labels";
+import { ShownText } from "@/components/ui/shown-text";
 
 interface TradeRowProps {
   id: string;
@@ -84,11 +85,11 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
       </div>
       <div role="cell" className="min-w-0 leading-tight">
         <div className="truncate font-mono text-[11px]" title={`Steam ID ${trade.clientSteamId}`}>
-          {trade.clientSteamId}
+          <ShownText value={trade.clientSteamId} />
         </div>
         {trade.externalClientUserId ? (
           <div className="truncate text-[10.5px] text-slate-500" title={`externalClientUserId ${trade.externalClientUserId}`}>
-            {trade.externalClientUserId}
+            <ShownText value={trade.externalClientUserId} />
           </div>
         ) : null}
       </div>
@@ -102,7 +103,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
         {formatUsd(trade.totalPrice)}
       </div>
       <div role="cell" className="truncate font-mono text-[11px] text-slate-400" title={trade.offerId ? `Steam offer ${trade.offerId}` : "No offer yet"}>
-        {trade.offerId ?? "—"}
+        {trade.offerId ? <ShownText value={trade.offerId} /> : "—"}
       </div>
       <div role="cell">
         <AgeInStatus enteredMs={record.enteredStatusAtMs} muted={terminal || missing} />

@@ -8,15 +8,33 @@ import type { NextAuthConfig } from "next-auth";
 import { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { env } from "@/lib/env/server";
 import { clientAddress } from "./client-address";
 import { sessionEndedBySignOut, sessionOpenedAtSignIn } from "./session-events";
 import { TooManyAttempts } from "./errors";
-import { signInLimiter } from "./limiter-instance";
+import { signInLimits } from "./limiter-instance";
+import { MAX_ACCOUNT_KEY_LENGTH } from "./sign-in-limits";
 import { admitSsoSignIn, ssoProvider, withSsoClaims } from "./sso-sign-in";
 import { ssoSessionFields } from "./sso-session";
 import { verifyStaffPassword } from "./staff-password";
 import { secondFactorPasses } from "./two-factor/sign-in-check";
+
+/** The email a refused attempt named, as the limiter and the audit log keep it. */
+function emailTried(input: Partial<Record<string, unknown>>): string {
+  return typeof input.email === "string" ? input.email.trim().toLowerCase().slice(0, MAX_ACCOUNT_KEY_LENGTH) : "";
+}
+
+/** A failed sign-in in the audit log; the attempt's answer never waits on (or fails with) the log. */
+function auditFailure(request: Request, actor: string, address: string, detail: string): void {
+  recordAuditEvent({
+    actor,
+    action: "sign-in-failed",
+    detail,
+    address,
+    userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? null,
+  }).catch((error: unknown) => console.warn(`[auth] could not audit a failed sign-in: ${error instanceof Error ? error.message : String(error)}`));
+}
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
@@ -68,21 +86,33 @@ export function authConfig(): NextAuthConfig {
         id: "credentials",
         name: "Staff account",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        // Limits first (per address and per account, before any bcrypt work), then the password.
         async authorize(input, request) {
-          const limiter = signInLimiter();
+          const limits = signInLimits();
           const address = clientAddress(request.headers);
-          const verdict = limiter.check(address);
-          if (!verdict.allowed) throw new TooManyAttempts(verdict.retryAfterSeconds);
+          const email = emailTried(input);
+          const verdict = await limits.check(address, email);
+          if (!verdict.allowed) {
+            auditFailure(request, email, address, `refused: too many attempts (retry in ${verdict.retryAfterSeconds} s)`);
+            throw new TooManyAttempts(verdict.retryAfterSeconds);
+          }
           const parsed = credentialsSchema.safeParse(input);
           const account = parsed.success
             ? await verifyStaffPassword(config.staffAccounts, parsed.data.email, parsed.data.password)
             : null;
-          // With two-factor sign-in on, a current authentication code too (./two-factor/sign-in-check).
-          if (!account || !(await secondFactorPasses(account.email, input, request))) {
-            limiter.fail(address);
+          if (!account) {
+            await limits.fail(address, email);
+            auditFailure(request, email, address, parsed.success ? "wrong email or password" : "malformed sign-in form");
             return null;
           }
-          limiter.succeed(address);
+          // With two-factor sign-in on, a current authentication code too (./two-factor/sign-in-check). A
+          // missing code throws "code needed", which counts as neither a failure nor a success.
+          if (!(await secondFactorPasses(account.email, input, request))) {
+            await limits.fail(address, email);
+            auditFailure(request, email, address, "wrong or reused authentication code");
+            return null;
+          }
+          await limits.succeed(address, email);
           return { id: account.email, email: account.email, name: account.email };
         },
       }),

@@ -1,8 +1,15 @@
-// The process-wide sign-in limiter: the attempts of one address must be counted in one place.
+// The process-wide sign-in limits: the attempts of one address or account must be counted in one
+// place — the shared PostgreSQL database when DATABASE_URL is set (every instance), else this process.
 import "server-only";
+import { env } from "@/lib/env/server";
 import { processSingleton } from "./process-singleton";
-import { SignInLimiter } from "./sign-in-limiter";
+import { databaseLimitStore } from "./shared-limit-store";
+import { memoryLimitStore, SignInLimits, withFallback } from "./sign-in-limits";
 
-export function signInLimiter(): SignInLimiter {
-  return processSingleton("sign-in-limiter", () => new SignInLimiter());
+export function signInLimits(): SignInLimits {
+  return processSingleton("sign-in-limits", () => {
+    const { databaseUrl } = env();
+    const memory = memoryLimitStore();
+    return new SignInLimits(databaseUrl ? withFallback(databaseLimitStore(databaseUrl), memory) : memory);
+  });
 }

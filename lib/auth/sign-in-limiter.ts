@@ -1,7 +1,7 @@
-// Slows down password guessing: counts failed sign-ins per client address and, past a threshold,
-// refuses further tries for a growing while. In memory and per server process, which is enough for
-// one dashboard instance; a fleet behind a load balancer would need a shared store.
-// It never sees passwords, only keys (client addresses) and outcomes.
+// Slows down password guessing: counts failed sign-ins per key and, past a threshold, refuses further
+// tries for a growing while. In memory, per server process: the in-process store of ./sign-in-limits
+// (which keys it by address and by account; with DATABASE_URL the counts live in the shared database).
+// It never sees passwords, only keys and outcomes.
 
 export interface LimiterOptions {
   /** Failures inside `windowMs` before tries are refused. */

@@ -16,6 +16,7 @@ const TABLES = [
   "funding",
   "recorder_health",
   "schema_migrations",
+  "sign_in_limits",
   "staff_recovery_codes",
   "staff_sessions",
   "staff_two_factor",

@@ -285,6 +285,21 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    id: 10,
+    name: "sign-in limits shared by every dashboard instance",
+    statements: [
+      // Failed sign-ins per key (`address:<ip>` or `account:<email>`) in the current window, and the
+      // lockout they earned; written by lib/db/sign-in-limits.ts only. Rows of ended windows are pruned.
+      `CREATE TABLE sign_in_limits (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        window_started_at timestamptz NOT NULL,
+        locked_until timestamptz
+      )`,
+      "CREATE INDEX sign_in_limits_window ON sign_in_limits (window_started_at)",
+    ],
+  },
+  {
     id: 11,
     name: "alert versions in commit order, webhook attempts with an unknown outcome",
     statements: [

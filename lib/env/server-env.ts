@@ -8,11 +8,12 @@ import { type AuthSettings, authFields, toAuthSettings } from "./auth";
 import { type CallbackSettings, callbackFields, toCallbackSettings } from "./callbacks";
 import { type DemoSettings, demoFields, toDemoSettings } from "./demo";
 import { type OidcSettingsGroup, oidcFields, toOidcSettings, withOidcGroupRule } from "./oidc";
+import { type ProxySettings, proxyFields, toProxySettings } from "./proxy";
 import { type StorageSettings, storageFields, toStorageSettings } from "./recorder";
 import { type EnvSource, parseSettings } from "./setting";
 import { toTwoFactorSettings, type TwoFactorSettings, twoFactorFields } from "./two-factor";
 
-export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, OidcSettingsGroup, TwoFactorSettings, StorageSettings, CallbackSettings {
+export interface ServerEnv extends AssetPayConnection, ClientTokenSettings, AuthSettings, OidcSettingsGroup, TwoFactorSettings, StorageSettings, CallbackSettings, ProxySettings {
   /** Set by `npm start` in demo mode so the sign-in page can say so. */
   demo: DemoSettings;
   alerts: AlertSettings;
@@ -28,6 +29,7 @@ export const serverEnvFields = {
   ...callbackFields,
   ...demoFields,
   ...alertFields,
+  ...proxyFields,
 };
 
 export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>>): ServerEnv {
@@ -41,6 +43,7 @@ export function toServerEnv(values: z.output<z.ZodObject<typeof serverEnvFields>
     ...toCallbackSettings(values),
     demo: toDemoSettings(values),
     alerts: toAlertSettings(values),
+    ...toProxySettings(values),
   };
 }
 

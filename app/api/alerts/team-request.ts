@@ -1,10 +1,12 @@
-// What the alert and team routes share: the id in the path, the capped, zod-checked JSON body and the
-// assignee (someone in the staff directory, or null), each turned into a 400 with a clear message when wrong.
+// What the alert and team routes (and the trade history route) share: the id in the path, the capped,
+// zod-checked JSON body and the assignee (someone in the staff directory, or null), each turned into a
+// 400 with a clear message when wrong.
 import type { z } from "zod";
 import { findAssignable } from "@/lib/auth/staff-directory";
 import { assignBodySchema, firstIssue } from "@/lib/trades/alert-input";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { jsonError } from "@/lib/http/json";
+import { isAcceptablePathId } from "@/lib/http/path-id";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 
 /** Team bodies are a note of at most 2,000 characters, or less. */
@@ -18,8 +20,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response
 export async function pathId(context: IdContext, what: "alert" | "trade"): Promise<Parsed<string>> {
   const id = (await context.params).id;
   const max = what === "alert" ? MAX_ALERT_ID_LENGTH : MAX_ID_LENGTH;
-  if (typeof id !== "string" || id.length === 0 || id.length > max) {
-    return { ok: false, response: jsonError(400, "invalid_id", `Expected ${what === "alert" ? "an alert" : "a trade"} id of 1-${max} characters.`) };
+  if (!isAcceptablePathId(id, max)) {
+    return { ok: false, response: jsonError(400, "invalid_id", `Expected ${what === "alert" ? "an alert" : "a trade"} id of 1-${max} printable characters.`) };
   }
   return { ok: true, value: id };
 }
