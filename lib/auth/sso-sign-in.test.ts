@@ -4,7 +4,7 @@ import type { OidcSettings } from "@/lib/env/oidc";
 const recordAuditEvent = vi.fn(async () => undefined);
 vi.mock("@/lib/audit/record-audit-event", () => ({ recordAuditEvent }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7", "user-agent": "Browser/1.0" }),
+  headers: async () => new Headers({ "x-assetpay-ops-socket-address": "203.0.113.7", "user-agent": "Browser/1.0" }),
 }));
 
 const { admitSsoSignIn, withSsoClaims } = await import("./sso-sign-in");

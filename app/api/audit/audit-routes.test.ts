@@ -56,7 +56,8 @@ function signInAs(email: string): void {
   fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
 }
 
-const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AuditTest/1.0", "x-forwarded-for": "203.0.113.9" };
+// The address the server stamps from the socket (lib/auth/client-address.ts).
+const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AuditTest/1.0", "x-assetpay-ops-socket-address": "203.0.113.9" };
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const post = (path: string, body?: unknown) =>
   new Request(`http://127.0.0.1:3000${path}`, {
