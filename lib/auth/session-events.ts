@@ -33,15 +33,19 @@ export async function sessionOpenedAtSignIn(options: {
   const facts = await requestFacts();
   const id = newSessionId();
   const { key, store } = storeForNewSession();
-  await store.open({
+  const role = identity?.role ?? null;
+  const { previousRole } = await store.open({
     id,
     email,
-    role: identity?.role ?? null,
+    role,
     provider: options.provider,
     expiresAt: new Date(Date.now() + options.maxAgeSeconds * 1_000).toISOString(),
     ...facts,
   });
-  auditQuietly({ actor: email, action: "sign-in", subject: null, detail: `via ${options.provider}`, ...facts });
+  auditQuietly({ actor: email, action: "sign-in", subject: null, detail: `via ${options.provider}${role ? ` as ${role}` : ""}`, ...facts });
+  if (role !== null && previousRole !== null && previousRole !== role) {
+    auditQuietly({ actor: email, action: "role-change", subject: email, detail: `${previousRole} → ${role} (seen at sign-in)`, ...facts });
+  }
   return { id, where: key };
 }
 

@@ -21,9 +21,7 @@ export type SessionStoreKey = string;
 export const SHARED_STORE: SessionStoreKey = "shared";
 
 const sharedStore: StaffSessionStore = {
-  async open(session) {
-    await teamSource().call({ op: "session-open", session });
-  },
+  open: (session) => teamSource().call({ op: "session-open", session }),
   check: (id, idleSeconds) => teamSource().call({ op: "session-check", id, idleSeconds }),
   end: (id, reason) => teamSource().call({ op: "session-end", id, reason }),
   endAllOf: async (email, reason) => (await teamSource().call({ op: "sessions-end-all", email, reason })).ended,

@@ -18,6 +18,7 @@ const TABLES = [
   "schema_migrations",
   "sign_in_limits",
   "staff_recovery_codes",
+  "staff_roles",
   "staff_sessions",
   "staff_two_factor",
   "store_owner",

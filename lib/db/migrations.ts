@@ -327,6 +327,22 @@ export const MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE alerts ADD COLUMN delivery_unknown_at timestamptz",
     ],
   },
+  {
+    id: 12,
+    name: "the role each staff member last signed in with",
+    statements: [
+      // One row per staff email (lib/db/staff-roles.ts): the role of their latest sign-in, so a sign-in
+      // with another role is audited as a role change, and single sign-on staff who have signed in can
+      // be assigned work. Kept apart from staff_sessions, whose rows go a day after they expire.
+      `CREATE TABLE staff_roles (
+        email text PRIMARY KEY,
+        role text NOT NULL,
+        provider text NOT NULL,
+        since timestamptz NOT NULL DEFAULT now(),
+        last_sign_in_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

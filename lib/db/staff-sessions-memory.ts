@@ -17,6 +17,8 @@ const CAPACITY = 10_000;
 
 export function memoryStaffSessionStore(now: () => number = Date.now): StaffSessionStore {
   const rows = new Map<string, Row>();
+  /** The role each email last signed in with (as staff_roles keeps it on the store). */
+  const roles = new Map<string, string>();
 
   const end = (row: Row, reason: SessionEndReason): boolean => {
     if (row.ended) return false;
@@ -28,6 +30,10 @@ export function memoryStaffSessionStore(now: () => number = Date.now): StaffSess
     async open(session) {
       for (const [id, row] of rows) if (row.expiresAtMs < now() || rows.size >= CAPACITY) rows.delete(id);
       rows.set(session.id, { ...session, createdAtMs: now(), lastSeenAtMs: now(), expiresAtMs: Date.parse(session.expiresAt), ended: null });
+      if (session.role === null) return { previousRole: null };
+      const previousRole = roles.get(session.email) ?? null;
+      roles.set(session.email, session.role);
+      return { previousRole };
     },
     async check(id, idleSeconds): Promise<SessionCheck> {
       const row = rows.get(id);

@@ -20,6 +20,15 @@ const session = (id: string, email = "ops@example.test"): NewStaffSession => ({
 /** `age(id, seconds)`: make a session's last request that much older; `sinceSeen(id)`: how long ago it was, in ms. */
 function behaves(name: string, setup: () => { store: StaffSessionStore; age: (id: string, seconds: number) => Promise<void>; sinceSeen: (id: string) => Promise<number> }) {
   describe(name, () => {
+    it("answers the role this email signed in with before, so a change can be audited", async () => {
+      const { store } = setup();
+      expect(await store.open(session("r1", "lead@example.test"))).toEqual({ previousRole: null });
+      expect(await store.open({ ...session("r2", "lead@example.test"), role: "admin" })).toEqual({ previousRole: "operator" });
+      expect(await store.open({ ...session("r3", "lead@example.test"), role: "admin" })).toEqual({ previousRole: "admin" });
+      expect(await store.open({ ...session("r4", "lead@example.test"), role: null })).toEqual({ previousRole: null });
+      expect(await store.open(session("r5", "other@example.test"))).toEqual({ previousRole: null });
+    });
+
     it("is open from sign-in until ended, and an ended session never opens again", async () => {
       const { store } = setup();
       const a = session("a");

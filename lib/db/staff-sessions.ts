@@ -7,6 +7,7 @@
 import "server-only";
 import type { Queryable } from "./database";
 import { isoFromDb } from "./sql-values";
+import { noteStaffRole } from "./staff-roles";
 
 export const SESSION_END_REASONS = ["sign-out", "sign-out-everywhere", "revoked", "idle"] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
@@ -44,7 +45,8 @@ export interface StaffSessionView {
 
 /** What every backend of staff sessions does (this store, and the app's own memory without one). */
 export interface StaffSessionStore {
-  open(session: NewStaffSession): Promise<void>;
+  /** Records a new session; the role this email signed in with before (null: none known, or no role). */
+  open(session: NewStaffSession): Promise<{ previousRole: string | null }>;
   /** Whether `id` is open; ends it (reason "idle") when it has had no request for `idleSeconds`. */
   check(id: string, idleSeconds: number): Promise<SessionCheck>;
   /** Ends one open session; its email, or null when it was not open. */
@@ -58,13 +60,15 @@ export interface StaffSessionStore {
 /** Rows this long past their session's expiry are deleted (at the next sign-in). */
 const KEEP_AFTER_EXPIRY = "1 day";
 
-export async function openStaffSession(db: Queryable, session: NewStaffSession): Promise<void> {
+export async function openStaffSession(db: Queryable, session: NewStaffSession): Promise<{ previousRole: string | null }> {
   await db.query(`DELETE FROM staff_sessions WHERE expires_at < now() - interval '${KEEP_AFTER_EXPIRY}'`);
   await db.query(
     `INSERT INTO staff_sessions (id, email, role, provider, expires_at, address, user_agent)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [session.id, session.email, session.role, session.provider, session.expiresAt, session.address, session.userAgent],
   );
+  if (session.role === null) return { previousRole: null };
+  return { previousRole: await noteStaffRole(db, { email: session.email, role: session.role, provider: session.provider }) };
 }
 
 interface CheckRow {

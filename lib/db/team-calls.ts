@@ -22,6 +22,7 @@ import {
   type TeamDb,
 } from "./alert-team";
 import { appendAuditEvent, readAuditLog } from "./audit-log";
+import { singleSignOnStaff } from "./staff-roles";
 import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
 import {
   beginTwoFactor,
@@ -87,6 +88,7 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("session-end"), id: sessionId, reason: z.enum(SESSION_END_REASONS) }),
   z.object({ op: z.literal("sessions-end-all"), email: actor, reason: z.enum(SESSION_END_REASONS) }),
   z.object({ op: z.literal("sessions-list"), idleSeconds }),
+  z.object({ op: z.literal("single-sign-on-staff") }),
   z.object({ op: z.literal("two-factor-read"), email: staffEmail }),
   z.object({ op: z.literal("two-factor-begin"), email: staffEmail, pendingSecret: sealedSecret }),
   z.object({ op: z.literal("two-factor-enable"), email: staffEmail, pendingSecret: sealedSecret, step: timeStep, recoveryCodeHashes: codeHashes }),
@@ -111,7 +113,8 @@ export const teamAnswerSchemas = {
   "assign-trade": z.object({ assignee: z.string().nullable() }),
   "audit-append": auditEntrySchema,
   "audit-read": auditPageSchema,
-  "session-open": z.object({ opened: z.literal(true) }),
+  "session-open": z.object({ previousRole: z.string().nullable() }),
+  "single-sign-on-staff": z.array(z.object({ email: z.string(), role: z.string(), provider: z.string() })),
   "session-check": z.discriminatedUnion("state", [
     z.object({ state: z.literal("open") }),
     z.object({ state: z.literal("ended"), email: z.string().nullable(), reason: z.string().nullable(), endedNow: z.boolean() }),
@@ -163,8 +166,9 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
     case "audit-read":
       return readAuditLog(db, call.query);
     case "session-open":
-      await staffSessionStoreOver(db).open(call.session);
-      return { opened: true };
+      return staffSessionStoreOver(db).open(call.session);
+    case "single-sign-on-staff":
+      return singleSignOnStaff(db);
     case "session-check":
       return staffSessionStoreOver(db).check(call.id, call.idleSeconds);
     case "session-end":
