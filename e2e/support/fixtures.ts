@@ -12,7 +12,8 @@ export async function signInAt(page: Page, appUrl: string, email = e2eEnv("E2E_S
   await page.goto(`${appUrl}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Exactly "Sign in": with single sign-on configured there is also "Sign in with …".
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
