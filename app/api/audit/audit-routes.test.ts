@@ -3,24 +3,17 @@
 // of the session cookie, and where the store is (lib/db/team-source).
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 import type { Database } from "@/lib/db/database";
 import { applyAlertEvaluations } from "@/lib/db/alert-raising";
 import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
 
 const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
   db: null as Database | null,
 }));
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 vi.mock("@/lib/db/team-source", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/db/team-source")>();
   return {
@@ -48,13 +41,6 @@ const acknowledge = await import("../alerts/[id]/acknowledge/route");
 const notes = await import("../trades/[id]/notes/route");
 
 const backend = testBackend("pglite");
-let cookieCounter = 0;
-
-function signInAs(email: string): void {
-  cookieCounter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=audit-session-${cookieCounter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
 
 // The address the server stamps from the socket (lib/auth/client-address.ts).
 const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AuditTest/1.0", "x-assetpay-ops-socket-address": "203.0.113.9" };
@@ -76,8 +62,7 @@ afterAll(() => backend.close());
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
-  fake.cookie = null;
-  fake.session = null;
+  signOut();
   if (!fake.db) throw new Error("no test database");
   await fake.db.query(EMPTY_TABLES);
   await applyAlertEvaluations(
