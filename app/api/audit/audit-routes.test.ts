@@ -4,26 +4,13 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
-import type { Database } from "@/lib/db/database";
 import { applyAlertEvaluations } from "@/lib/db/alert-raising";
+import { fakeTeamStore } from "@/lib/db/testing/fake-team-source";
 import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
-
-const fake = vi.hoisted(() => ({
-  db: null as Database | null,
-}));
 
 vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
 vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
-vi.mock("@/lib/db/team-source", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
-  return {
-    ...real,
-    teamSource: () => {
-      if (!fake.db) throw new Error("no test database");
-      return real.teamSourceOver(fake.db);
-    },
-  };
-});
+vi.mock("@/lib/db/team-source", async (importOriginal) => (await import("@/lib/db/testing/fake-team-source")).fakeTeamSourceModule(importOriginal));
 
 const ADMIN = "admin@example.test";
 const OPERATOR = "ops@example.test";
@@ -56,17 +43,17 @@ const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`, { head
 const ALERT_ID = "stalled:trade:t-1:1";
 
 beforeAll(async () => {
-  fake.db = (await backend.open()).db;
+  fakeTeamStore.db = (await backend.open()).db;
 }, 120_000);
 afterAll(() => backend.close());
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   signOut();
-  if (!fake.db) throw new Error("no test database");
-  await fake.db.query(EMPTY_TABLES);
+  if (!fakeTeamStore.db) throw new Error("no test database");
+  await fakeTeamStore.db.query(EMPTY_TABLES);
   await applyAlertEvaluations(
-    fake.db,
+    fakeTeamStore.db,
     [{ subject: "trade:t-1", tradeId: "t-1", fundingId: null, game: "cs2", kinds: ["stalled"], holding: [{ kind: "stalled", reason: "active 42 min" }] }],
     { deliver: false },
   );

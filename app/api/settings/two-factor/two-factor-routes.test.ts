@@ -6,25 +6,12 @@ import bcrypt from "bcryptjs";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
-import type { Database } from "@/lib/db/database";
+import { fakeTeamStore } from "@/lib/db/testing/fake-team-source";
 import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
-
-const fake = vi.hoisted(() => ({
-  db: null as Database | null,
-}));
 
 vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
 vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
-vi.mock("@/lib/db/team-source", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
-  return {
-    ...real,
-    teamSource: () => {
-      if (!fake.db) throw new Error("no test database");
-      return real.teamSourceOver(fake.db);
-    },
-  };
-});
+vi.mock("@/lib/db/team-source", async (importOriginal) => (await import("@/lib/db/testing/fake-team-source")).fakeTeamSourceModule(importOriginal));
 
 const HASH = bcrypt.hashSync("unused", 4);
 const ACCOUNTS = ["enrol", "limit", "origin", "off"].map((name) => `${name}@example.test`);
@@ -64,15 +51,15 @@ async function setUp(): Promise<string> {
 }
 
 beforeAll(async () => {
-  fake.db = (await backend.open()).db;
+  fakeTeamStore.db = (await backend.open()).db;
 }, 120_000);
 afterAll(() => backend.close());
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   signOut();
-  if (!fake.db) throw new Error("no test database");
-  await fake.db.query(EMPTY_TABLES);
+  if (!fakeTeamStore.db) throw new Error("no test database");
+  await fakeTeamStore.db.query(EMPTY_TABLES);
 });
 
 describe("two-factor settings routes", () => {
