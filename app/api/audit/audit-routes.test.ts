@@ -2,11 +2,10 @@
 // store, on an in-memory PGlite store. Faked: the request's headers (next/headers), next-auth's reading
 // of the session cookie, and where the store is (lib/db/team-source).
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 import { applyAlertEvaluations } from "@/lib/db/alert-raising";
-import { fakeTeamStore } from "@/lib/db/testing/fake-team-source";
-import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+import { emptyFakeTeamStore, openFakeTeamStore } from "@/lib/db/testing/fake-team-source";
 
 vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
 vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
@@ -27,7 +26,6 @@ const auditExport = await import("./export/route");
 const acknowledge = await import("../alerts/[id]/acknowledge/route");
 const notes = await import("../trades/[id]/notes/route");
 
-const backend = testBackend("pglite");
 
 // The address the server stamps from the socket (lib/auth/client-address.ts).
 const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AuditTest/1.0", "x-assetpay-ops-socket-address": "203.0.113.9" };
@@ -42,18 +40,14 @@ const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`, { head
 
 const ALERT_ID = "stalled:trade:t-1:1";
 
-beforeAll(async () => {
-  fakeTeamStore.db = (await backend.open()).db;
-}, 120_000);
-afterAll(() => backend.close());
+openFakeTeamStore();
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   signOut();
-  if (!fakeTeamStore.db) throw new Error("no test database");
-  await fakeTeamStore.db.query(EMPTY_TABLES);
+  const db = await emptyFakeTeamStore();
   await applyAlertEvaluations(
-    fakeTeamStore.db,
+    db,
     [{ subject: "trade:t-1", tradeId: "t-1", fundingId: null, game: "cs2", kinds: ["stalled"], holding: [{ kind: "stalled", reason: "active 42 min" }] }],
     { deliver: false },
   );

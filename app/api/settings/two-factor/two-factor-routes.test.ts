@@ -4,10 +4,9 @@
 // codes are computed with the same library the server uses.
 import bcrypt from "bcryptjs";
 import { Secret, TOTP } from "otpauth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
-import { fakeTeamStore } from "@/lib/db/testing/fake-team-source";
-import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+import { emptyFakeTeamStore, openFakeTeamStore } from "@/lib/db/testing/fake-team-source";
 
 vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
 vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
@@ -29,7 +28,6 @@ const disable = await import("./disable/route");
 const recoveryCodes = await import("./recovery-codes/route");
 const { CODE_ATTEMPTS_PER_MINUTE } = await import("./two-factor-request");
 
-const backend = testBackend("pglite");
 
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://127.0.0.1:3000/api/settings/two-factor${path}`, {
@@ -50,16 +48,12 @@ async function setUp(): Promise<string> {
   return body.key;
 }
 
-beforeAll(async () => {
-  fakeTeamStore.db = (await backend.open()).db;
-}, 120_000);
-afterAll(() => backend.close());
+openFakeTeamStore();
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   signOut();
-  if (!fakeTeamStore.db) throw new Error("no test database");
-  await fakeTeamStore.db.query(EMPTY_TABLES);
+  await emptyFakeTeamStore();
 });
 
 describe("two-factor settings routes", () => {
