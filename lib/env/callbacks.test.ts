@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EnvError } from "./env-error";
 import { parseEnv } from "./server-env";
+import { REAL_MODE_ENV } from "./testing/real-mode-env";
 
-const HASH = "$2b$10$abcdefghijklmnopqrstuu5vU5mP7XwQH6L2yWq8o0m6fI9cJzR1y";
-const valid = {
-  ASSETPAY_API_KEY: "ap_live_123",
-  ASSETPAY_TOKEN_STEAM_ID: "76561198000000001",
-  ASSETPAY_TOKEN_TRADE_URL: "https://steamcommunity.com/tradeoffer/new/?partner=39734273&token=Ops_Dash",
-  STAFF_ACCOUNTS: `ops@example.test:${HASH}`,
-  AUTH_SECRET: "x".repeat(43),
-};
+const valid = REAL_MODE_ENV;
 
 describe("CALLBACK_FORWARD_TOKEN", () => {
   it("is off when unset", () => {

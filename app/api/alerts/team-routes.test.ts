@@ -2,35 +2,14 @@
 // store functions, on an in-memory PGlite store. Faked: the request's headers (next/headers),
 // next-auth's reading of the session cookie, and where the store is (lib/db/team-source).
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
-import type { Database } from "@/lib/db/database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 import { applyAlertEvaluations } from "@/lib/db/alert-raising";
-import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+import { emptyFakeTeamStore, openFakeTeamStore } from "@/lib/db/testing/fake-team-source";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-  db: null as Database | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock("@/lib/db/team-source", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
-  return {
-    ...real,
-    teamSource: () => {
-      if (!fake.db) throw new Error("no test database");
-      return real.teamSourceOver(fake.db);
-    },
-  };
-});
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
+vi.mock("@/lib/db/team-source", async (importOriginal) => (await import("@/lib/db/testing/fake-team-source")).fakeTeamSourceModule(importOriginal));
 
 const STAFF = "ops@example.test";
 const ADMIN = "lead@example.test";
@@ -54,14 +33,6 @@ const assignTrade = await import("../trades/[id]/assign/route");
 const stream = await import("./stream/route");
 const directory = await import("../staff/directory/route");
 
-const backend = testBackend("pglite");
-let cookieCounter = 0;
-
-function signIn(email = STAFF): void {
-  cookieCounter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=team-session-${cookieCounter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -74,19 +45,14 @@ const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`);
 
 const ALERT_ID = "stalled:trade:t-1:1";
 
-beforeAll(async () => {
-  fake.db = (await backend.open()).db;
-}, 120_000);
-afterAll(() => backend.close());
+openFakeTeamStore();
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
-  fake.cookie = null;
-  fake.session = null;
-  if (!fake.db) throw new Error("no test database");
-  await fake.db.query(EMPTY_TABLES);
+  signOut();
+  const db = await emptyFakeTeamStore();
   await applyAlertEvaluations(
-    fake.db,
+    db,
     [{ subject: "trade:t-1", tradeId: "t-1", fundingId: null, game: "cs2", kinds: ["stalled"], holding: [{ kind: "stalled", reason: "active 42 min" }] }],
     { deliver: false },
   );
@@ -96,18 +62,18 @@ describe("alert routes", () => {
   it("answer 401 JSON without a session, and change nothing", async () => {
     const response = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
     expect(response.status).toBe(401);
-    signIn();
+    signInAs(STAFF);
     expect((await (await alerts.GET(get("/api/alerts"), undefined)).json()).openCount).toBe(1);
   });
 
   it("refuse a cross-site POST with 403", async () => {
-    signIn();
+    signInAs(STAFF);
     const response = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`, undefined, { "sec-fetch-site": "cross-site" }), ctx(ALERT_ID));
     expect(response.status).toBe(403);
   });
 
   it("list open alerts newest first with the open count and a cursor", async () => {
-    signIn();
+    signInAs(STAFF);
     const response = await alerts.GET(get("/api/alerts?state=open&limit=200"), undefined);
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -118,7 +84,7 @@ describe("alert routes", () => {
   });
 
   it("acknowledge once changes it, twice is harmless, an unknown id is a 404 JSON", async () => {
-    signIn();
+    signInAs(STAFF);
     const first = await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ changed: true, alert: { id: ALERT_ID, acknowledgedBy: STAFF } });
@@ -131,13 +97,13 @@ describe("alert routes", () => {
   });
 
   it("acknowledge all counts what it acknowledged", async () => {
-    signIn();
+    signInAs(STAFF);
     expect(await (await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined)).json()).toEqual({ acknowledged: 1 });
     expect(await (await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined)).json()).toEqual({ acknowledged: 0 });
   });
 
   it("snooze takes 5..1440 minutes; assign takes an email or null", async () => {
-    signIn();
+    signInAs(STAFF);
     expect((await snooze.POST(post(`/api/alerts/${ALERT_ID}/snooze`, { minutes: 2 }), ctx(ALERT_ID))).status).toBe(400);
     const snoozed = await snooze.POST(post(`/api/alerts/${ALERT_ID}/snooze`, { minutes: 30 }), ctx(ALERT_ID));
     expect((await snoozed.json()).alert.snoozedUntil).not.toBeNull();
@@ -150,7 +116,7 @@ describe("alert routes", () => {
 
 describe("trade team routes", () => {
   it("keep notes as plain text and list them with the trade's alerts and assignee", async () => {
-    signIn();
+    signInAs(STAFF);
     const added = await notes.POST(post("/api/trades/t-1/notes", { text: "  <img src=x onerror=alert(1)> called\n the user " }), ctx("t-1"));
     expect(added.status).toBe(200);
     expect((await added.json()).note).toMatchObject({ tradeId: "t-1", author: STAFF, text: "<img src=x onerror=alert(1)> called\n the user" });
@@ -162,7 +128,7 @@ describe("trade team routes", () => {
   });
 
   it("refuse an empty, too long, control-character or malformed note with a clear 400", async () => {
-    signIn();
+    signInAs(STAFF);
     const cases: [unknown, RegExp][] = [
       [{ text: "   " }, /empty/],
       [{ text: "x".repeat(2_001) }, /at most 2000/],
@@ -183,7 +149,7 @@ describe("trade team routes", () => {
 
 describe("roles and the staff directory", () => {
   it("refuse every team action to a viewer with 403 and change nothing, while a viewer still reads", async () => {
-    signIn(VIEWER);
+    signInAs(VIEWER);
     const refused = [
       await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID)),
       await acknowledgeAll.POST(post("/api/alerts/acknowledge-all"), undefined),
@@ -202,7 +168,7 @@ describe("roles and the staff directory", () => {
 
   it("list the staff who can be assigned: operators and admins, not viewers", async () => {
     expect((await directory.GET(get("/api/staff/directory"), undefined)).status).toBe(401);
-    signIn(VIEWER);
+    signInAs(VIEWER);
     const response = await directory.GET(get("/api/staff/directory"), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -214,7 +180,7 @@ describe("roles and the staff directory", () => {
   });
 
   it("assign only to someone in the directory (as the directory spells the email), or to nobody", async () => {
-    signIn();
+    signInAs(STAFF);
     for (const outsider of ["stranger@example.test", VIEWER]) {
       const trade = await assignTrade.POST(post("/api/trades/t-1/assign", { assignee: outsider }), ctx("t-1"));
       expect(trade.status).toBe(400);
@@ -249,7 +215,7 @@ describe("alert stream", () => {
   });
 
   it("starts with a snapshot, then sends each change as an alert event with its version as id, and the count", async () => {
-    signIn();
+    signInAs(STAFF);
     const abort = new AbortController();
     const response = await stream.GET(new Request("http://127.0.0.1:3000/api/alerts/stream", { signal: abort.signal }), undefined);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
@@ -268,7 +234,7 @@ describe("alert stream", () => {
   }, 20_000);
 
   it("sends what changed after Last-Event-ID right after the snapshot", async () => {
-    signIn();
+    signInAs(STAFF);
     const before = (await (await alerts.GET(get("/api/alerts?state=all"), undefined)).json()).cursor as number;
     await acknowledge.POST(post(`/api/alerts/${ALERT_ID}/acknowledge`), ctx(ALERT_ID));
     const abort = new AbortController();

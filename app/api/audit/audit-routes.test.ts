@@ -2,35 +2,14 @@
 // store, on an in-memory PGlite store. Faked: the request's headers (next/headers), next-auth's reading
 // of the session cookie, and where the store is (lib/db/team-source).
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
-import type { Database } from "@/lib/db/database";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 import { applyAlertEvaluations } from "@/lib/db/alert-raising";
-import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+import { emptyFakeTeamStore, openFakeTeamStore } from "@/lib/db/testing/fake-team-source";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-  db: null as Database | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock("@/lib/db/team-source", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
-  return {
-    ...real,
-    teamSource: () => {
-      if (!fake.db) throw new Error("no test database");
-      return real.teamSourceOver(fake.db);
-    },
-  };
-});
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
+vi.mock("@/lib/db/team-source", async (importOriginal) => (await import("@/lib/db/testing/fake-team-source")).fakeTeamSourceModule(importOriginal));
 
 const ADMIN = "admin@example.test";
 const OPERATOR = "ops@example.test";
@@ -47,14 +26,6 @@ const auditExport = await import("./export/route");
 const acknowledge = await import("../alerts/[id]/acknowledge/route");
 const notes = await import("../trades/[id]/notes/route");
 
-const backend = testBackend("pglite");
-let cookieCounter = 0;
-
-function signInAs(email: string): void {
-  cookieCounter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=audit-session-${cookieCounter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
 
 // The address the server stamps from the socket (lib/auth/client-address.ts).
 const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AuditTest/1.0", "x-assetpay-ops-socket-address": "203.0.113.9" };
@@ -69,19 +40,14 @@ const get = (path: string) => new Request(`http://127.0.0.1:3000${path}`, { head
 
 const ALERT_ID = "stalled:trade:t-1:1";
 
-beforeAll(async () => {
-  fake.db = (await backend.open()).db;
-}, 120_000);
-afterAll(() => backend.close());
+openFakeTeamStore();
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
-  fake.cookie = null;
-  fake.session = null;
-  if (!fake.db) throw new Error("no test database");
-  await fake.db.query(EMPTY_TABLES);
+  signOut();
+  const db = await emptyFakeTeamStore();
   await applyAlertEvaluations(
-    fake.db,
+    db,
     [{ subject: "trade:t-1", tradeId: "t-1", fundingId: null, game: "cs2", kinds: ["stalled"], holding: [{ kind: "stalled", reason: "active 42 min" }] }],
     { deliver: false },
   );

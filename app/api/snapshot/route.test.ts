@@ -3,23 +3,13 @@
 // headers (next/headers), next-auth's reading of the session cookie, and the recorded data.
 import bcrypt from "bcryptjs";
 import { describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs } from "@/lib/auth/testing/fake-staff-request";
 
 const TRADE_URL = "https://steamcommunity.com/tradeoffer/new/?partner=1&token=abcdefgh";
 const PAYLOAD = { id: "t-1", status: "active", clientSteamID: "76561198000000002", clientTradeUrl: TRADE_URL };
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 vi.mock("@/lib/db/recorded-source", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/recorded-source")>()),
   recordedSource: () => ({
@@ -41,39 +31,32 @@ vi.stubEnv("STAFF_ACCOUNTS", `${VIEWER}:viewer:${HASH},${OPERATOR}:operator:${HA
 const snapshot = await import("./route");
 const resync = await import("../assetpay/resync/route");
 
-let counter = 0;
-function signIn(email: string): void {
-  counter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=trade-answer-${counter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
-
 const ORIGIN = { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" };
 const resyncRequest = () => new Request("http://127.0.0.1:3000/api/assetpay/resync", { method: "POST", headers: ORIGIN, body: JSON.stringify({ tradeIds: ["t-1"] }) });
 
 describe("trade payloads by role", () => {
   it("the snapshot carries no trade URL for a viewer, and the whole payload for an operator", async () => {
-    signIn(VIEWER);
+    signInAs(VIEWER);
     const forViewer = await snapshot.GET(new Request("http://127.0.0.1:3000/api/snapshot"), undefined);
     expect(forViewer.status).toBe(200);
     const viewerText = await forViewer.text();
     expect(viewerText).not.toContain("clientTradeUrl");
     expect(JSON.parse(viewerText).trades[0].payload).toEqual({ id: "t-1", status: "active", clientSteamID: "76561198000000002" });
 
-    signIn(OPERATOR);
+    signInAs(OPERATOR);
     const forOperator = await (await snapshot.GET(new Request("http://127.0.0.1:3000/api/snapshot"), undefined)).json();
     expect(forOperator.trades[0].payload).toEqual(PAYLOAD);
   });
 
   it("a resync carries no trade URL for a viewer, and the whole payload for an operator", async () => {
-    signIn(VIEWER);
+    signInAs(VIEWER);
     const forViewer = await resync.POST(resyncRequest(), undefined);
     expect(forViewer.status).toBe(200);
     const viewerBody = await forViewer.json();
     expect(viewerBody.trades).toEqual([{ id: "t-1", status: "active", clientSteamID: "76561198000000002" }]);
     expect(viewerBody.reconciled).toBe(true);
 
-    signIn(OPERATOR);
+    signInAs(OPERATOR);
     expect((await (await resync.POST(resyncRequest(), undefined)).json()).trades).toEqual([PAYLOAD]);
   });
 });

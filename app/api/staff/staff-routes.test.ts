@@ -3,20 +3,10 @@
 // next-auth's reading of the cookie are faked.
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 
 const ADMIN = "admin@example.test";
 const OPERATOR = "ops@example.test";
@@ -33,63 +23,54 @@ const session = await import("./session/route");
 const list = await import("./sessions/route");
 const end = await import("./sessions/end/route");
 
-let counter = 0;
-/** The next request comes from `email`'s browser (a fresh cookie each time: the guard's memo never answers for an earlier one). */
-function as(email: string): void {
-  counter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=staff-routes-${counter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
-
 const URL_ = "http://127.0.0.1:3000/api/staff";
 const postEnd = (body: unknown) => end.POST(new Request(`${URL_}/sessions/end`, { method: "POST", body: JSON.stringify(body) }), undefined);
 const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
 
 beforeEach(() => {
-  fake.cookie = null;
-  fake.session = null;
+  signOut();
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
 });
 
 describe("staff session routes", () => {
   it("GET /api/staff/session says who is signed in, and 401 without a session", async () => {
     expect((await session.GET(new Request(`${URL_}/session`), undefined)).status).toBe(401);
-    as(OPERATOR);
+    signInAs(OPERATOR);
     const answer = await session.GET(new Request(`${URL_}/session`), undefined);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ email: OPERATOR, role: "operator" });
   });
 
   it("refuses a non-admin with 403 JSON, listing and ending alike", async () => {
-    as(OPERATOR);
+    signInAs(OPERATOR);
     const listed = await list.GET(new Request(`${URL_}/sessions`), undefined);
     expect(listed.status).toBe(403);
     expect(await errorCode(listed)).toBe("forbidden");
-    as(OPERATOR);
+    signInAs(OPERATOR);
     const ended = await postEnd({ email: ADMIN });
     expect(ended.status).toBe(403);
     expect(await errorCode(ended)).toBe("forbidden");
   });
 
   it("lets an admin list open sessions and end a staff member's, whose next request is refused", async () => {
-    as(OPERATOR);
+    signInAs(OPERATOR);
     expect((await session.GET(new Request(`${URL_}/session`), undefined)).status).toBe(200);
-    as(ADMIN);
+    signInAs(ADMIN);
     const listed = await list.GET(new Request(`${URL_}/sessions`), undefined);
     expect(listed.status).toBe(200);
     const emails = ((await listed.json()) as { sessions: { email: string }[] }).sessions.map((s) => s.email);
     expect(emails).toEqual(expect.arrayContaining([OPERATOR, ADMIN]));
 
-    as(ADMIN);
+    signInAs(ADMIN);
     expect((await postEnd({ nobody: true })).status).toBe(400);
-    as(ADMIN);
+    signInAs(ADMIN);
     const ended = await postEnd({ email: OPERATOR.toUpperCase() });
     expect(ended.status).toBe(200);
     expect(await ended.json()).toEqual({ ended: 1 });
 
-    as(OPERATOR);
+    signInAs(OPERATOR);
     expect((await session.GET(new Request(`${URL_}/session`), undefined)).status).toBe(401);
-    as(ADMIN);
+    signInAs(ADMIN);
     expect((await session.GET(new Request(`${URL_}/session`), undefined)).status).toBe(200);
   });
 });

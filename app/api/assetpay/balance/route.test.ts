@@ -4,19 +4,10 @@
 import bcrypt from "bcryptjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { fakeStaffRequest, signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 
 const API_KEY = "ap_balance_route_test_key";
 const ASSETPAY = "http://127.0.0.1:4999";
@@ -32,14 +23,6 @@ vi.stubEnv("STAFF_ACCOUNTS", `${STAFF}:${bcrypt.hashSync("unused", 4)}`);
 const { GET } = await import("./route");
 
 let assetPay: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
-let cookieCounter = 0;
-
-function signIn(email = STAFF): void {
-  // A new cookie each time, so the guard's per-process session memo never answers for an earlier test.
-  cookieCounter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=test-session-${cookieCounter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
 
 function envelope(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -55,8 +38,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
   testStart += 600_000;
   vi.setSystemTime(testStart);
-  fake.cookie = null;
-  fake.session = null;
+  signOut();
   assetPay = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
   vi.stubGlobal("fetch", assetPay);
   vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -77,15 +59,15 @@ describe("GET /api/assetpay/balance", () => {
   });
 
   it("answers 401 to a session cookie next-auth does not accept, or to an email no longer on STAFF_ACCOUNTS", async () => {
-    fake.cookie = `${SESSION_COOKIE_NAMES[1]}=forged`;
+    fakeStaffRequest.cookie = `${SESSION_COOKIE_NAMES[1]}=forged`;
     expect((await get()).status).toBe(401);
-    signIn("someone-else@example.test");
+    signInAs("someone-else@example.test");
     expect((await get()).status).toBe(401);
     expect(assetPay).not.toHaveBeenCalled();
   });
 
   it("gives signed-in staff the balance, never cached, asked of AssetPay with the API key", async () => {
-    signIn();
+    signInAs(STAFF);
     assetPay.mockResolvedValue(envelope(200, { success: true, data: { balance: 1520.5, pendingBalance: "30.25", escrowBalance: 12 } }));
     const response = await get();
     expect(response.status).toBe(200);
@@ -103,7 +85,7 @@ describe("GET /api/assetpay/balance", () => {
   });
 
   it("passes AssetPay's rate limit on as 429 with its Retry-After", async () => {
-    signIn();
+    signInAs(STAFF);
     assetPay.mockResolvedValue(
       envelope(429, { success: false, error: { key: "RATE_LIMITED", code: 1429, message: "slow down" } }, { "retry-after": "12" }),
     );
@@ -114,7 +96,7 @@ describe("GET /api/assetpay/balance", () => {
   });
 
   it("turns a refused API key into 502 naming ASSETPAY_API_KEY, never the key itself", async () => {
-    signIn();
+    signInAs(STAFF);
     assetPay.mockResolvedValue(envelope(401, { success: false, error: { key: "INVALID_API_KEY", code: 1901, message: "bad key" } }));
     const response = await get();
     expect(response.status).toBe(502);
@@ -126,7 +108,7 @@ describe("GET /api/assetpay/balance", () => {
   });
 
   it("answers 503 when AssetPay cannot be reached, and 502 when its answer is not a balance", async () => {
-    signIn();
+    signInAs(STAFF);
     assetPay.mockRejectedValueOnce(new TypeError("fetch failed"));
     const unreachable = await get();
     expect(unreachable.status).toBe(503);

@@ -2,20 +2,10 @@
 // run; only the request's headers, next-auth's reading of the cookie and AssetPay itself (fetch) are faked.
 import bcrypt from "bcryptjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 
 const ASSETPAY = "http://127.0.0.1:4998";
 const STAFF = "ops@example.test";
@@ -34,8 +24,7 @@ let assetPay: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promis
 const get = () => GET(new Request("http://127.0.0.1:3000/api/assetpay/health"), undefined);
 
 beforeEach(() => {
-  fake.cookie = null;
-  fake.session = null;
+  signOut();
   assetPay = vi.fn(async () => new Response(JSON.stringify({ status: "maintenance", maintenance: { mode: true } }), { status: 503 }));
   vi.stubGlobal("fetch", assetPay);
 });
@@ -51,8 +40,7 @@ describe("GET /api/assetpay/health", () => {
   });
 
   it("tells staff whether AssetPay reports maintenance, asking AssetPay once for many tabs, without the API key", async () => {
-    fake.cookie = `${SESSION_COOKIE_NAMES[1]}=test-session-health`;
-    fake.session = { user: { email: STAFF }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+    signInAs(STAFF);
     const answers = await Promise.all([get(), get(), get()]);
     for (const response of answers) {
       expect(response.status).toBe(200);

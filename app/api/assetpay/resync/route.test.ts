@@ -3,20 +3,10 @@
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_RESYNC_IDS } from "@/lib/assetpay/resync-limits";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs } from "@/lib/auth/testing/fake-staff-request";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 
 const STAFF = ["ops@example.test", "flood@example.test"];
 const hash = bcrypt.hashSync("unused", 4);
@@ -31,11 +21,8 @@ vi.stubEnv("RESYNC_PER_STAFF_PER_MINUTE", String(RESYNC_PER_STAFF_PER_MINUTE));
 
 const { POST } = await import("./route");
 
-let counter = 0;
 function resync(body: string, email = STAFF[0] ?? ""): Promise<Response> {
-  counter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=session-${counter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+  signInAs(email);
   const request = new Request("http://127.0.0.1:3000/api/assetpay/resync", {
     method: "POST",
     headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" },

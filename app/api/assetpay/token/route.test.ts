@@ -4,21 +4,11 @@
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
+import { signInAs } from "@/lib/auth/testing/fake-staff-request";
 import { TOKEN_REQUESTS_PER_MINUTE } from "@/lib/auth/token-rate-limit";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
 
 const STAFF = ["ops@example.test", "lead@example.test", "night@example.test", "weekend@example.test"];
 const hash = bcrypt.hashSync("unused", 4);
@@ -41,8 +31,7 @@ const sha256Hex = (text: string) => createHash("sha256").update(text).digest("he
 /** A request of `email`'s session with cookies that differ every time: a new session cookie and junk. */
 function requestAs(email: string, body?: string): Request {
   counter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=session-${counter}; junk-${counter}=${Math.random()}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
+  signInAs(email, `junk-${counter}=${Math.random()}`);
   return new Request("http://127.0.0.1:3000/api/assetpay/token", {
     method: "POST",
     headers: { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" },

@@ -4,34 +4,13 @@
 // codes are computed with the same library the server uses.
 import bcrypt from "bcryptjs";
 import { Secret, TOTP } from "otpauth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie-name";
-import type { Database } from "@/lib/db/database";
-import { EMPTY_TABLES, testBackend } from "@/lib/db/testing/test-databases";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { signInAs, signOut } from "@/lib/auth/testing/fake-staff-request";
+import { emptyFakeTeamStore, openFakeTeamStore } from "@/lib/db/testing/fake-team-source";
 
-const fake = vi.hoisted(() => ({
-  cookie: null as string | null,
-  session: null as { user: { email: string }; expires: string } | null,
-  db: null as Database | null,
-}));
-
-vi.mock("next/headers", () => ({ headers: async () => new Headers(fake.cookie === null ? {} : { cookie: fake.cookie }) }));
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => (await import("@/lib/auth/testing/open-session")).withOpenSession(fake.session),
-  handlers: {},
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-}));
-vi.mock("@/lib/db/team-source", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/db/team-source")>();
-  return {
-    ...real,
-    teamSource: () => {
-      if (!fake.db) throw new Error("no test database");
-      return real.teamSourceOver(fake.db);
-    },
-  };
-});
+vi.mock("next/headers", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextHeadersModule());
+vi.mock("@/lib/auth/next-auth", async () => (await import("@/lib/auth/testing/fake-staff-request")).fakeNextAuthModule());
+vi.mock("@/lib/db/team-source", async (importOriginal) => (await import("@/lib/db/testing/fake-team-source")).fakeTeamSourceModule(importOriginal));
 
 const HASH = bcrypt.hashSync("unused", 4);
 const ACCOUNTS = ["enrol", "limit", "origin", "off"].map((name) => `${name}@example.test`);
@@ -49,14 +28,6 @@ const disable = await import("./disable/route");
 const recoveryCodes = await import("./recovery-codes/route");
 const { CODE_ATTEMPTS_PER_MINUTE } = await import("./two-factor-request");
 
-const backend = testBackend("pglite");
-let cookieCounter = 0;
-
-function signIn(email: string): void {
-  cookieCounter += 1;
-  fake.cookie = `${SESSION_COOKIE_NAMES[1]}=two-factor-session-${cookieCounter}`;
-  fake.session = { user: { email }, expires: new Date(Date.now() + 3_600_000).toISOString() };
-}
 
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://127.0.0.1:3000/api/settings/two-factor${path}`, {
@@ -77,22 +48,17 @@ async function setUp(): Promise<string> {
   return body.key;
 }
 
-beforeAll(async () => {
-  fake.db = (await backend.open()).db;
-}, 120_000);
-afterAll(() => backend.close());
+openFakeTeamStore();
 
 beforeEach(async () => {
   vi.spyOn(console, "error").mockImplementation(() => undefined);
-  fake.cookie = null;
-  fake.session = null;
-  if (!fake.db) throw new Error("no test database");
-  await fake.db.query(EMPTY_TABLES);
+  signOut();
+  await emptyFakeTeamStore();
 });
 
 describe("two-factor settings routes", () => {
   it("set up, turn on with a code from the key, answer the recovery codes once, then report it on", async () => {
-    signIn("enrol@example.test");
+    signInAs("enrol@example.test");
     expect(await (await status.GET(get(), undefined)).json()).toEqual({
       passwordAccount: true,
       enabled: false,
@@ -114,7 +80,7 @@ describe("two-factor settings routes", () => {
   });
 
   it("refuse a missing or malformed code with 400, and more than a few code attempts a minute with 429", async () => {
-    signIn("limit@example.test");
+    signInAs("limit@example.test");
     await setUp();
     const missing = await enable.POST(post("/enable", {}), undefined);
     expect(missing.status).toBe(400);
@@ -129,14 +95,14 @@ describe("two-factor settings routes", () => {
 
   it("refuse a cross-site caller with 403, and answer 401 without a session", async () => {
     expect((await setup.POST(post("/setup", {}), undefined)).status).toBe(401);
-    signIn("origin@example.test");
+    signInAs("origin@example.test");
     const crossSite = await setup.POST(post("/setup", {}, { "sec-fetch-site": "cross-site" }), undefined);
     expect(crossSite.status).toBe(403);
     expect(await errorCode(crossSite)).toBe("cross_origin");
   });
 
   it("turn off and renew recovery codes only with a current code", async () => {
-    signIn("off@example.test");
+    signInAs("off@example.test");
     const key = await setUp();
     const on = await enable.POST(post("/enable", { code: codeAt(key, Date.now()) }), undefined);
     const [first = ""] = ((await on.json()) as { recoveryCodes: string[] }).recoveryCodes;
