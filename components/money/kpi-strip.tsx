@@ -12,8 +12,7 @@ import { UNVERIFIED_TITLE, stalledCardDetail } from "./stalled-card-text";
 const COUNT = new Intl.NumberFormat("en-US");
 
 export function KpiStrip({ summary }: { summary: BoardSummary }) {
-  const { inHoldUsd, inHoldCount, facets, inFlight, unverified } = summary;
-  const stalled = facets.stalled;
+  const { inHoldUsd, inHoldCount, facets, inFlight, unverified, stalled } = summary;
   // Each card on its own paint layer: the counts change with every summary pass.
   return (
     <div role="group" aria-label="Money and trades at a glance" className={`grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-6 ${EACH_CHILD_PAINT_ISOLATED}`}>
