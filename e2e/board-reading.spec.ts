@@ -3,7 +3,7 @@
 // view. Runs on the shared simulator with its arrival rate at 0; every test tags the trades it creates
 // (held in their status with `stall: true`) and searches for the tag, so its counts are exact.
 import { readFile } from "node:fs/promises";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, TestInfo } from "@playwright/test";
 import { expectLive, tradeRow } from "./support/board";
 import { expect, signIn, test } from "./support/fixtures";
 import { type SimTrade, simRequest } from "./support/sim-control";
@@ -37,6 +37,12 @@ async function openBoard(page: Page, query = ""): Promise<void> {
   await expectLive(page);
 }
 
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
 /** Each chip's count in a group, by label ("On hold 3" → { "On hold": 3 }); labels may contain digits (CS2). */
 async function chipCounts(group: Locator): Promise<Record<string, number>> {
   const names = await group.getByRole("button").evaluateAll((buttons) =>
@@ -49,7 +55,7 @@ const STATUS_LABEL: Record<string, string> = { active: "Offer sent", hold: "On h
 const GAME_LABEL: Record<string, string> = { [CS2]: "CS2", [RUST]: "Rust" };
 const TYPE_LABEL: Record<string, string> = { deposit: "Deposit", withdraw: "Withdraw" };
 
-test("every facet count equals the rows its click shows, for every combination of game, type and status", async ({ page }) => {
+test("every facet count equals the rows its click shows, for every combination of game, type and status", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const tag = uniqueTag("facet");
   const specs = [
@@ -108,13 +114,14 @@ test("every facet count equals the rows its click shows, for every combination o
       }
     }
   }
+  await attachScreenshot(page, testInfo, "board-reading-facets-rust-withdraw-completed");
 });
 
 test.describe("times", () => {
   // Five and a half hours from UTC, so every clock reads differently in the two zones.
   test.use({ timezoneId: "Asia/Kolkata" });
 
-  test("the UTC choice changes every shown time and names the zone; rows show the date when not today", async ({ page }) => {
+  test("the UTC choice changes every shown time and names the zone; rows show the date when not today", async ({ page }, testInfo) => {
     const tag = uniqueTag("zone");
     const old = await createTrade({ status: "hold", ageSeconds: 8 * 86_400, itemName: `${tag} Old hold` });
     const fresh = await createTrade({ status: "active", itemName: `${tag} Fresh offer` });
@@ -147,6 +154,10 @@ test.describe("times", () => {
     await expect(rowTime(fresh.id)).not.toHaveText(localTimes[1] ?? "");
     await expect(rowTime(old.id)).not.toHaveText(localTimes[0] ?? "");
     expect(await rowTime(old.id).getAttribute("title")).toMatch(/UTC/);
+    await attachScreenshot(page, testInfo, "board-reading-utc-drawer");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await attachScreenshot(page, testInfo, "board-reading-utc-rows");
 
     // Remembered by this browser: a reload keeps UTC.
     await page.reload();
@@ -156,7 +167,7 @@ test.describe("times", () => {
   });
 });
 
-test("Export CSV downloads the trades of the view with a header row, a formula cell neutralised", async ({ page }) => {
+test("Export CSV downloads the trades of the view with a header row, a formula cell neutralised", async ({ page }, testInfo) => {
   const tag = uniqueTag("csv");
   const formula = await createTrade({ status: "active", game: RUST, externalId: `=HYPERLINK("http://evil.test")${tag}`, itemName: `${tag} Knife` });
   const plain = await createTrade({ status: "completed", game: RUST, itemName: `${tag} Sticker` });
@@ -164,6 +175,7 @@ test("Export CSV downloads the trades of the view with a header row, a formula c
   await openBoard(page, `?q=${tag}&game=rust`);
   await expect(page.getByTestId("trade-count")).toHaveText("2");
 
+  await attachScreenshot(page, testInfo, "board-reading-export");
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export CSV" }).click();
   const download = await downloading;
