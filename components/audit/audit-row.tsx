@@ -1,7 +1,7 @@
-// One audit log row: when (date and time, exact UTC on hover), who, what, to what, from where. Every
+// One audit log row: when (date and time in the chosen time zone, the stored ISO time on hover), who, what, to what, from where. Every
 // value is text: React escapes it, and nothing here is ever rendered as HTML.
 import { memo } from "react";
-import { formatExact } from "@/components/ui/time-format";
+import { ExactTime } from "@/components/ui/exact-time";
 import type { AuditEntry } from "@/lib/audit/audit-actions";
 
 const CELL = "px-3 py-2 align-top";
@@ -10,9 +10,9 @@ export const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry })
   return (
     <tr data-action={entry.action} className="border-t border-slate-800">
       <td className={`${CELL} whitespace-nowrap tabular-nums text-slate-300`}>
-        <time dateTime={entry.at} title={entry.at}>
-          {formatExact(Date.parse(entry.at))}
-        </time>
+        <span title={entry.at}>
+          <ExactTime at={entry.at} />
+        </span>
       </td>
       <td className={`${CELL} text-slate-100`}>{entry.actor}</td>
       <td className={`${CELL} whitespace-nowrap font-mono text-xs text-sky-300`}>{entry.action}</td>

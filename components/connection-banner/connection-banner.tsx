@@ -7,6 +7,8 @@ import { selectConnection, selectLastEventAt, selectLastResync, selectMeanEventG
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { type ConnectionView, describeConnection } from "./connection-text";
+import { useTimeZone } from "@/components/time-zone/use-time-zone";
+import { formatClock } from "@/lib/time/format-time";
 
 const LOOK: Record<ConnectionView["tone"], { box: string; mark: string }> = {
   good: { box: "border-emerald-700/60 bg-emerald-950/40 text-emerald-100", mark: "text-emerald-400" },
@@ -31,7 +33,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
   const lastResync = useOpsStore(selectLastResync);
   const now = useOpsStore(selectNow);
   const meanEventGapMs = useThrottledOpsStore(selectMeanEventGapMs, 500);
-  const view = describeConnection({ connection, lastEventAt, lastResync, now, meanEventGapMs });
+  const zone = useTimeZone();
+  const view = describeConnection({ connection, lastEventAt, lastResync, now, meanEventGapMs, formatClock: (ms) => formatClock(ms, zone) });
   const look = LOOK[view.tone];
   return (
     <div

@@ -6,6 +6,7 @@
 // "nothing is happening". data-state stays `live` (its values are fixed); `quiet` carries it.
 import type { ConnectionCause, ConnectionInfo, ConnectionState, ResyncRecord } from "@/lib/store/state";
 import { formatDuration } from "@/lib/trades/format";
+import { formatClock as clockInZone } from "@/lib/time/format-time";
 
 export interface ConnectionView {
   state: ConnectionState;
@@ -31,8 +32,7 @@ export function quietAfterMs(meanEventGapMs: number | null): number {
   return Math.max(QUIET_MIN_MS, QUIET_GAPS * (meanEventGapMs ?? 0));
 }
 
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
-const formatClockLocal = (ms: number) => clockFormat.format(ms);
+const formatClockLocal = (ms: number) => clockInZone(ms, "local");
 
 export const RESYNC_NOTE_MS = 60_000;
 

@@ -1,8 +1,10 @@
 "use client";
-// Money and risk at a glance: balance, value in hold per game, stalled (prominent), in flight.
+// Money and risk at a glance: balance, value in hold per game, stalled (prominent), in flight. Each
+// count card is a button to the trades behind it (lib/trades/board-params countCardView).
 // Per-status counts are the status filter chips in the toolbar, so they are not repeated here.
 import { EACH_CHILD_PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { WarningIcon } from "@/components/ui/warning-icon";
+import type { CountCard } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { formatUsd } from "@/lib/trades/format";
 import { BalanceCard } from "./balance-card";
@@ -11,9 +13,10 @@ import { UNVERIFIED_TITLE, stalledCardDetail } from "./stalled-card-text";
 
 const COUNT = new Intl.NumberFormat("en-US");
 
-export function KpiStrip({ summary }: { summary: BoardSummary }) {
-  const { inHoldUsd, inHoldCount, facets, inFlight, unverified } = summary;
-  const stalled = facets.stalled;
+const trades = (n: number) => `${COUNT.format(n)} ${n === 1 ? "trade" : "trades"}`;
+
+export function KpiStrip({ summary, onShow }: { summary: BoardSummary; onShow: (card: CountCard) => void }) {
+  const { inHoldUsd, inHoldCount, facets, inFlight, unverified, stalled } = summary;
   // Each card on its own paint layer: the counts change with every summary pass.
   return (
     <div role="group" aria-label="Money and trades at a glance" className={`grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-6 ${EACH_CHILD_PAINT_ISOLATED}`}>
@@ -23,12 +26,14 @@ export function KpiStrip({ summary }: { summary: BoardSummary }) {
         value={formatUsd(inHoldUsd.cs2)}
         detail={`${COUNT.format(inHoldCount.cs2)} trades in Steam protection`}
         title="Total value of CS2 trades in hold or escrow on this board"
+        show={{ label: `Show the ${trades(inHoldCount.cs2)} in hold · CS2`, onClick: () => onShow("in-hold-cs2") }}
       />
       <StatCard
         label="In hold · Rust"
         value={formatUsd(inHoldUsd.rust)}
         detail={`${COUNT.format(inHoldCount.rust)} trades`}
         title="Total value of Rust trades in hold or escrow on this board (Rust normally has no hold)"
+        show={{ label: `Show the ${trades(inHoldCount.rust)} in hold · Rust`, onClick: () => onShow("in-hold-rust") }}
       />
       <StatCard
         label="Stalled trades"
@@ -40,12 +45,14 @@ export function KpiStrip({ summary }: { summary: BoardSummary }) {
           </span>
         }
         detail={<span title={unverified > 0 ? UNVERIFIED_TITLE : undefined}>{stalledCardDetail(stalled, unverified)}</span>}
+        show={{ label: `Show the ${trades(stalled)} stalled, longest-stalled first`, onClick: () => onShow("stalled") }}
       />
       <StatCard
         label="In flight"
         value={COUNT.format(inFlight)}
         detail={`of ${COUNT.format(facets.total)} trades held`}
         title="Trades not in a final status (unknown statuses count as in flight)"
+        show={{ label: `Show the ${trades(inFlight)} in flight`, onClick: () => onShow("in-flight") }}
       />
     </div>
   );

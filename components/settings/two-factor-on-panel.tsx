@@ -1,7 +1,7 @@
 // Two-factor sign-in is on: since when, recovery codes left, and — with a current code — turn it off
 // (unless AUTH_REQUIRE_TWO_FACTOR requires it) or get new recovery codes.
 import { useState } from "react";
-import { formatExact } from "@/components/ui/time-format";
+import { ExactTime } from "@/components/ui/exact-time";
 import type { TwoFactorSettingsView } from "@/lib/auth/two-factor/settings-schema";
 import { CodeField } from "./code-field";
 import { SettingsButton } from "./settings-button";
@@ -23,10 +23,7 @@ export function TwoFactorOnPanel({ view, busy, onTurnOff, onNewRecoveryCodes }: 
           <>
             {" "}
             since{" "}
-            {/* The browser's time zone may differ from the server's first render. */}
-            <time dateTime={view.enabledAt} suppressHydrationWarning>
-              {formatExact(Date.parse(view.enabledAt))}
-            </time>
+            <ExactTime at={view.enabledAt} />
           </>
         ) : null}
         . {view.recoveryCodesLeft} recovery {view.recoveryCodesLeft === 1 ? "code" : "codes"} left.

@@ -1,8 +1,10 @@
 "use client";
-// The row's flag: "Stalled" with a warning icon (reason in the tooltip and for screen readers), or a
-// dashed "unverified" when the trade has not been confirmed against AssetPay since a disconnect.
+// The row's flag: a stalled trade's reason in a few words ("not accepted", "hold overran") with a
+// warning icon — so the Stalled view reads as a column of reasons — the full reason in the tooltip and
+// for screen readers; or a dashed "unverified" when the trade has not been confirmed against AssetPay
+// since a disconnect.
 import { WarningIcon } from "@/components/ui/warning-icon";
-import { selectStallReason } from "@/lib/store/selectors";
+import { selectShortStallReason, selectStallReason } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useMemo } from "react";
 
@@ -11,16 +13,18 @@ export const UNVERIFIED_TEXT =
 
 export function StallMarker({ id, unverified }: { id: string; unverified: boolean }) {
   const reason = useOpsStore(useMemo(() => selectStallReason(id), [id]));
+  const short = useOpsStore(useMemo(() => selectShortStallReason(id), [id]));
   if (reason !== null) {
     const title = unverified ? `${reason}\n${UNVERIFIED_TEXT}` : reason;
     return (
       <span
         title={title}
-        className={`inline-flex items-center gap-1 rounded px-1 py-px text-[11px] font-semibold text-amber-200 ${unverified ? "border border-dashed border-amber-400/70" : "bg-amber-400/15"}`}
+        className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-px text-[11px] font-semibold text-amber-200 ${unverified ? "border border-dashed border-amber-400/70" : "bg-amber-400/15"}`}
       >
-        <WarningIcon className="h-3 w-3 text-amber-400" />
-        Stalled
-        <span className="sr-only">: {reason}</span>
+        <WarningIcon className="h-3 w-3 shrink-0 text-amber-400" />
+        <span className="sr-only">Stalled: </span>
+        <span aria-hidden="true" className="truncate">{short ?? "Stalled"}</span>
+        <span className="sr-only">{reason}</span>
         {unverified ? <span className="sr-only"> (unverified)</span> : null}
       </span>
     );

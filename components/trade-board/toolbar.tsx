@@ -2,6 +2,7 @@
 // search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
+import { ExportCsvButton } from "./export-csv-button";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { clearFilters, hasActiveFilter, toggleIn } from "@/lib/trades/board-params";
 import type { TradeFacets } from "@/lib/trades/board-summary";
@@ -19,10 +20,12 @@ interface ToolbarProps {
   update: UpdateBoardParams;
   facets: TradeFacets;
   matching: number;
+  /** The ids of the current view, in display order (what Export CSV writes). */
+  ids: readonly string[];
   stallRules: readonly StallRuleRow[];
 }
 
-export function Toolbar({ params, update, facets, matching, stallRules }: ToolbarProps) {
+export function Toolbar({ params, update, facets, matching, ids, stallRules }: ToolbarProps) {
   const filtered = hasActiveFilter(params);
   return (
     <div className={`flex flex-col gap-2 border-b border-slate-800 px-3 py-2 ${PAINT_ISOLATED}`}>
@@ -54,6 +57,7 @@ export function Toolbar({ params, update, facets, matching, stallRules }: Toolba
             </button>
           ) : null}
           <TradeCount matching={matching} total={facets.total} filtered={filtered} />
+          <ExportCsvButton ids={ids} params={params} />
         </div>
       </div>
     </div>

@@ -44,7 +44,7 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
 
   return (
     <section aria-label="Trade board" className="flex h-[85dvh] min-h-0 min-w-0 flex-none flex-col rounded-lg lg:h-auto lg:flex-1 border border-slate-800 bg-slate-900/40">
-      <Toolbar params={params} update={update} facets={summary.facets} matching={summary.ids.length} stallRules={stallRules} />
+      <Toolbar params={params} update={update} facets={summary.facets} matching={summary.ids.length} ids={summary.ids} stallRules={stallRules} />
       <TradeTable ids={summary.ids} sort={params.sort} onSort={onSort} onOpen={onOpen} empty={empty} />
       <TradeDrawer id={openId} onClose={onClose} />
     </section>

@@ -7,8 +7,9 @@
 import { type ReactNode, useMemo } from "react";
 import { useCan } from "@/components/staff/staff-context";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ExactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatExact, toMs } from "@/components/ui/time-format";
+import { toMs } from "@/lib/time/format-time";
 import { WarningIcon } from "@/components/ui/warning-icon";
 import { selectStallReason, selectTrade } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
@@ -30,7 +31,7 @@ function When({ iso }: { iso: string | undefined }) {
   if (ms === null) return null;
   return (
     <span>
-      {formatExact(ms)} <span className="text-slate-400">(<RelativeTime at={ms} />)</span>
+      <ExactTime at={ms} /> <span className="text-slate-400">(<RelativeTime at={ms} />)</span>
     </span>
   );
 }
@@ -161,7 +162,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
             <DetailField label="Hold ends">
               {holdEndMs === null ? null : (
                 <span>
-                  <RelativeTime at={holdEndMs} className="font-semibold text-slate-50" /> <span className="text-slate-400">({formatExact(holdEndMs)})</span>
+                  <RelativeTime at={holdEndMs} className="font-semibold text-slate-50" /> <span className="text-slate-400">(<ExactTime at={holdEndMs} />)</span>
                 </span>
               )}
             </DetailField>

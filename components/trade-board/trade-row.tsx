@@ -6,10 +6,10 @@ import { selectIsStalled, selectTrade } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { formatUsd } from "@/lib/trades/format";
 import { isTerminalStatus } from "@/lib/trades/status-classes";
-import { formatClock, formatExact } from "@/components/ui/time-format";
 import { AgeInStatus } from "./age-in-status";
 import { GRID_TEMPLATE, ROW_HEIGHT } from "./columns";
 import { MissingBadge } from "./missing-badge";
+import { RowTime } from "./row-time";
 import { StallMarker } from "./stall-marker";
 import { StatusBadge } from "./status-badge";
 import { TYPE_LABEL, dataGame, dataStatus, gameLabel, itemLabel } from "./trade-labels";
@@ -67,9 +67,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
       style={style}
     >
       <div role="cell" className="tabular-nums text-slate-400">
-        <time dateTime={trade.updatedAt} title={`Last activity ${formatExact(record.updatedAtMs)}\nCreated ${trade.createdAt}`}>
-          {formatClock(record.updatedAtMs)}
-        </time>
+        <RowTime updatedAtMs={record.updatedAtMs} createdAt={trade.createdAt} />
       </div>
       <div role="cell" className="truncate">
         <span aria-hidden="true" className={trade.type === "deposit" ? "text-emerald-400" : "text-sky-400"}>

@@ -2,15 +2,14 @@
 // this page or by the event recorder), the latest marked current. Where the steps come from is said
 // by trade-history.tsx around it.
 import type { StatusChange } from "@/lib/store/state";
+import { ExactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatExact, toMs } from "@/components/ui/time-format";
 import { StatusBadge } from "./status-badge";
 
 export function TradeTimeline({ history }: { history: readonly StatusChange[] }) {
   return (
     <ol aria-label="Status timeline" className="relative ml-1.5 border-l border-slate-700">
       {history.map((change, index) => {
-        const atMs = toMs(change.at);
         const latest = index === history.length - 1;
         return (
           <li key={`${change.at}-${index}`} className="relative pb-3 pl-4 last:pb-0">
@@ -23,7 +22,7 @@ export function TradeTimeline({ history }: { history: readonly StatusChange[] })
               {latest ? <span className="text-[11px] text-slate-400">current</span> : null}
             </div>
             <div className="mt-0.5 text-[11px] text-slate-400">
-              AssetPay time {atMs === null ? change.at : formatExact(atMs)} · seen <RelativeTime at={change.observedAt} />
+              AssetPay time <ExactTime at={change.at} /> · seen <RelativeTime at={change.observedAt} />
             </div>
           </li>
         );

@@ -80,3 +80,8 @@ export async function fetchStaffDirectory(fetchImpl = defaultFetch): Promise<Api
   const answer = await call("/api/staff/directory", undefined, staffDirectorySchema, fetchImpl, "GET");
   return answer.ok ? { ok: true, value: answer.value.staff } : answer;
 }
+
+/** Records a CSV export of the board's view in the audit log; the page offers the file only after this succeeds. */
+export function recordTradeExport(rows: number, view: string, fetchImpl = defaultFetch): Promise<ApiAnswer<{ recorded: true }>> {
+  return call("/api/trades/export", { rows, view }, z.object({ recorded: z.literal(true) }), fetchImpl);
+}

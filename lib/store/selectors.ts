@@ -3,7 +3,7 @@
 // arrays/objects on every call: use them imperatively (getState()) or inside useMemo keyed on
 // `tradesVersion`/`now`, never directly as a hook selector.
 import { isTerminalStatus } from "@/lib/trades/status-classes";
-import { type StallAssessment, assessStall } from "@/lib/trades/stall-rules";
+import { type StallAssessment, assessStall, shortStallReason } from "@/lib/trades/stall-rules";
 import type { TradeItem } from "@/lib/trades/types";
 import { eventsPerSecond } from "./diagnostics";
 import type { OpsState, StoredTrade } from "./state";
@@ -73,6 +73,15 @@ export const selectStallReason =
   (state: OpsState): string | null => {
     const record = state.trades.get(id);
     return record ? stallOf(state, record).reason : null;
+  };
+
+/** The stall reason in a few words while the trade is stalled, else null (hook-safe: a string or null). */
+export const selectShortStallReason =
+  (id: string) =>
+  (state: OpsState): string | null => {
+    const record = state.trades.get(id);
+    if (!record || !stallOf(state, record).stalled) return null;
+    return shortStallReason(record.trade, record.enteredStatusAt, state.stallLimits);
   };
 
 /** Ids of trades still in flight (incl. unknown status): what a resync must re-check. New array per call. */

@@ -16,13 +16,16 @@ function wanted<T>(chosen: ReadonlySet<T> | readonly T[], value: T): boolean {
   return list.length === 0 || list.includes(value);
 }
 
-function shows(record: BoardRecord, stalled: boolean, filter: TradeFilter): boolean {
+type Part = "game" | "status" | "type" | "stalled";
+
+/** Whether the filter shows this record, leaving out the part named by `ignoring` (a chip's own). */
+function shows(record: BoardRecord, stalled: boolean, filter: TradeFilter, ignoring?: Part): boolean {
   const { trade } = record;
   const query = filter.search.trim().toLowerCase();
-  if (filter.game !== "all" && trade.game !== filter.game) return false;
-  if (!wanted(filter.statuses, trade.status)) return false;
-  if (!wanted(filter.types, trade.type)) return false;
-  if (filter.stalledOnly && !stalled) return false;
+  if (ignoring !== "game" && filter.game !== "all" && trade.game !== filter.game) return false;
+  if (ignoring !== "status" && !wanted(filter.statuses, trade.status)) return false;
+  if (ignoring !== "type" && !wanted(filter.types, trade.type)) return false;
+  if (ignoring !== "stalled" && filter.stalledOnly && !stalled) return false;
   if (filter.onlyIds && !filter.onlyIds.has(trade.id)) return false;
   return query === "" || record.searchText.includes(query);
 }
@@ -51,6 +54,7 @@ export function naiveBoardSummary(
 ): BoardSummary {
   const statuses = Object.fromEntries(TRADE_STATUSES.map((status) => [status, 0])) as Record<TradeStatus, number>;
   const summary: BoardSummary = {
+    stalled: 0,
     facets: { total: 0, games: { cs2: 0, rust: 0, other: 0 }, statuses, types: { deposit: 0, withdraw: 0 }, stalled: 0 },
     inHoldUsd: { cs2: 0, rust: 0, other: 0 },
     inHoldCount: { cs2: 0, rust: 0, other: 0 },
@@ -60,16 +64,21 @@ export function naiveBoardSummary(
   };
   const holdCents = { cs2: 0, rust: 0, other: 0 };
   const shown: BoardRecord[] = [];
+  const overBy = new Map<BoardRecord, number>();
   for (const record of records) {
     const { trade } = record;
     // A trade AssetPay no longer knows is shown but never stalled or in flight.
     const missing = record.missing === true;
-    const stalled = !missing && assessStall(trade, record.enteredStatusAt, nowMs, limits).stalled;
+    const assessment = assessStall(trade, record.enteredStatusAt, nowMs, limits);
+    const stalled = !missing && assessment.stalled;
+    overBy.set(record, assessment.overByMs);
     summary.facets.total += 1;
-    summary.facets.games[trade.game] += 1;
-    summary.facets.statuses[trade.status] += 1;
-    summary.facets.types[trade.type] += 1;
-    if (stalled) summary.facets.stalled += 1;
+    if (stalled) summary.stalled += 1;
+    // Each chip counts within every other active filter, not its own.
+    if (shows(record, stalled, filter, "game")) summary.facets.games[trade.game] += 1;
+    if (shows(record, stalled, filter, "status")) summary.facets.statuses[trade.status] += 1;
+    if (shows(record, stalled, filter, "type")) summary.facets.types[trade.type] += 1;
+    if (stalled && shows(record, stalled, filter, "stalled")) summary.facets.stalled += 1;
     if (!isTerminalStatus(trade.status) && !missing) {
       summary.inFlight += 1;
       if (!record.verified) summary.unverified += 1;
@@ -82,6 +91,11 @@ export function naiveBoardSummary(
     if (shows(record, stalled, filter)) shown.push(record);
   }
   summary.inHoldUsd = { cs2: holdCents.cs2 / 100, rust: holdCents.rust / 100, other: holdCents.other / 100 };
-  summary.ids = inDisplayOrder(shown, sort).map((record) => record.trade.id);
+  // The Stalled view in its default order: furthest past its limit first.
+  const ordered =
+    filter.stalledOnly && sort === "activity"
+      ? shown.sort((a, b) => (overBy.get(b) ?? 0) - (overBy.get(a) ?? 0) || (a.trade.id < b.trade.id ? -1 : a.trade.id > b.trade.id ? 1 : 0))
+      : inDisplayOrder(shown, sort);
+  summary.ids = ordered.map((record) => record.trade.id);
   return summary;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_BOARD_PARAMS,
   clearFilters,
+  countCardView,
   hasActiveFilter,
   parseBoardParams,
   serializeBoardParams,
@@ -65,5 +66,17 @@ describe("helpers", () => {
   it("clears filters but keeps sort and the open trade", () => {
     const params = parse("game=cs2&stalled=1&q=x&attention=1&mine=1&sort=value&trade=t-1");
     expect(clearFilters(params)).toEqual({ ...DEFAULT_BOARD_PARAMS, sort: "value", trade: "t-1" });
+  });
+});
+
+describe("countCardView", () => {
+  const busy = { ...DEFAULT_BOARD_PARAMS, game: "cs2" as const, search: "ak", statuses: ["completed" as const], sort: "value" as const, trade: "t-1" };
+  it("opens exactly the trades behind each count card, keeping the sort and the open trade", () => {
+    expect(countCardView("stalled", busy)).toEqual({ ...DEFAULT_BOARD_PARAMS, stalledOnly: true, sort: "value", trade: "t-1" });
+    expect(countCardView("in-hold-rust", busy)).toEqual({ ...DEFAULT_BOARD_PARAMS, game: "rust", statuses: ["hold", "escrow"], sort: "value", trade: "t-1" });
+    expect(countCardView("in-hold-cs2", DEFAULT_BOARD_PARAMS)).toMatchObject({ game: "cs2", statuses: ["hold", "escrow"], search: "" });
+    const inFlight = countCardView("in-flight", busy).statuses;
+    expect(inFlight).toEqual(expect.arrayContaining(["initiated", "pending", "active", "hold", "escrow", "unknown"]));
+    expect(inFlight).not.toContain("completed");
   });
 });

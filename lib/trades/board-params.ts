@@ -3,6 +3,7 @@
 // error page. Pure: works on URLSearchParams, no router. Never put anything secret in here.
 import { z } from "zod";
 import type { GameFilter, TradeFilter } from "./trade-filter";
+import { isInFlightStatus } from "./status-classes";
 import type { TradeSortKey } from "./trade-sort";
 import { TRADE_STATUSES, type TradeStatus, type TradeType } from "./types";
 
@@ -124,4 +125,26 @@ export function hasActiveFilter(params: BoardParams): boolean {
 /** Same params with every filter and the search cleared; sort and the open trade stay. */
 export function clearFilters(params: BoardParams): BoardParams {
   return { ...DEFAULT_BOARD_PARAMS, sort: params.sort, trade: params.trade };
+}
+
+/** The KPI strip's count cards, each a button to the view behind its figure. */
+export type CountCard = "stalled" | "in-hold-cs2" | "in-hold-rust" | "in-flight";
+
+/**
+ * The view a count card opens: only the trades its figure counts (every other filter cleared; sort and
+ * the open trade stay). "In flight" lists the in-flight statuses, so a trade AssetPay no longer knows
+ * (never counted in flight) can still show there with its last status.
+ */
+export function countCardView(card: CountCard, params: BoardParams): BoardParams {
+  const base = clearFilters(params);
+  switch (card) {
+    case "stalled":
+      return { ...base, stalledOnly: true };
+    case "in-hold-cs2":
+      return { ...base, game: "cs2", statuses: ["hold", "escrow"] };
+    case "in-hold-rust":
+      return { ...base, game: "rust", statuses: ["hold", "escrow"] };
+    case "in-flight":
+      return { ...base, statuses: TRADE_STATUSES.filter(isInFlightStatus) };
+  }
 }

@@ -81,7 +81,7 @@ describe("createBoardSummarizer", () => {
     expect(summarize(byId(list), at, filter({ stalledOnly: true }), "activity").ids).toEqual(["a1"]);
   });
 
-  it("counts facets per game, status, type and stalled over every trade held", () => {
+  it("counts each chip within every other active filter but its own (with Rust chosen, holds are Rust holds)", () => {
     const mixed = [
       record(makeTrade({ id: "x1", status: "active" })),
       record(makeTrade({ id: "x2", type: "withdraw", status: "hold", game: "rust", gameId: "252490" })),
@@ -91,11 +91,38 @@ describe("createBoardSummarizer", () => {
     // 21 minutes on: the active offer and the unknown status are past their limits; the hold is not.
     const s = summarize(byId(mixed), T0 + 21 * 60_000, filter({ game: "rust" }), "activity");
     expect(s.facets.total).toBe(4);
+    // The game chips ignore the game chosen; everything else counts Rust only.
     expect(s.facets.games).toEqual({ cs2: 2, rust: 1, other: 1 });
-    expect(s.facets.types).toEqual({ deposit: 3, withdraw: 1 });
-    expect(s.facets.statuses).toMatchObject({ active: 1, hold: 1, completed: 1, unknown: 1, failed: 0 });
-    expect(s.facets.stalled).toBe(2);
+    expect(s.facets.types).toEqual({ deposit: 0, withdraw: 1 });
+    expect(s.facets.statuses).toMatchObject({ active: 0, hold: 1, completed: 0, unknown: 0, failed: 0 });
+    expect(s.facets.stalled).toBe(0);
+    // The KPI strip's stalled count is over everything held.
+    expect(s.stalled).toBe(2);
     expect(s.ids).toEqual(["x2"]);
+
+    const all = summarize(byId(mixed), T0 + 21 * 60_000, DEFAULT_TRADE_FILTER, "activity");
+    expect(all.facets.types).toEqual({ deposit: 3, withdraw: 1 });
+    expect(all.facets.statuses).toMatchObject({ active: 1, hold: 1, completed: 1, unknown: 1, failed: 0 });
+    expect(all.facets.stalled).toBe(2);
+
+    // In the Stalled view the other chips count stalled trades only; a status chosen narrows the Stalled count.
+    const stalledView = summarize(byId(mixed), T0 + 21 * 60_000, filter({ stalledOnly: true }), "activity");
+    expect(stalledView.facets.games).toEqual({ cs2: 1, rust: 0, other: 1 });
+    expect(stalledView.facets.statuses).toMatchObject({ active: 1, hold: 0, unknown: 1 });
+    expect(summarize(byId(mixed), T0 + 21 * 60_000, filter({ statuses: ["active"] }), "activity").facets.stalled).toBe(1);
+  });
+
+  it("lists the Stalled view longest-stalled first unless another order is chosen", () => {
+    const list = [
+      // Active offers stall 20 min after entering the status: "late" entered first, so it stalled first.
+      record(makeTrade({ id: "recent", status: "active", totalPrice: 9, updatedAt: iso(T0 + 50 * 60_000) }), { enteredMs: T0 + 5 * 60_000 }),
+      record(makeTrade({ id: "late", status: "active", totalPrice: 1, updatedAt: iso(T0 + 40 * 60_000) }), { enteredMs: T0 }),
+    ];
+    const at = T0 + 60 * 60_000;
+    const fresh = createBoardSummarizer(DEFAULT_STALL_LIMITS);
+    expect(fresh(byId(list), at, filter({ stalledOnly: true }), "activity").ids).toEqual(["late", "recent"]);
+    expect(fresh(byId(list), at, filter({ stalledOnly: true }), "value").ids).toEqual(["recent", "late"]);
+    expect(fresh(byId(list), at, DEFAULT_TRADE_FILTER, "activity").ids).toEqual(["recent", "late"]);
   });
 
   it("agrees exactly with the naive oracle (lib/trades' own rules, from scratch) on varied trades, over time", () => {
@@ -130,6 +157,8 @@ describe("createBoardSummarizer", () => {
       filter({ stalledOnly: true }),
       filter({ search: " karambit " }),
       filter({ stalledOnly: true, game: "rust", search: "ak" }),
+      filter({ game: "rust", statuses: ["hold", "escrow"], types: ["deposit"] }),
+      filter({ stalledOnly: true, statuses: ["active"], types: ["withdraw"] }),
       filter({ onlyIds: new Set(many.filter((_, i) => i % 7 === 0).map((r) => r.trade.id)) }),
       filter({ onlyIds: new Set(many.filter((_, i) => i % 5 === 0).map((r) => r.trade.id)), stalledOnly: true }),
     ];

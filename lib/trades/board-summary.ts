@@ -23,7 +23,7 @@
 import { hasChangeJournal } from "./change-journal";
 import { assessStall, enteredStatusMs, type StallLimits } from "./stall-rules";
 import { isTerminalStatus } from "./status-classes";
-import { type TradeFilter, compileFilter } from "./trade-filter";
+import { type CompiledFilter, FILTER_PART, type TradeFilter, compileFilter } from "./trade-filter";
 import { TRADE_COMPARATORS, type TradeSortKey } from "./trade-sort";
 import { TRADE_STATUSES, type Game, type Trade, type TradeStatus, type TradeType } from "./types";
 
@@ -39,17 +39,24 @@ export interface BoardRecord {
   missing?: boolean;
 }
 
-/** Counts over every trade held, whatever the current filter (what the filter chips show). */
+/**
+ * What the filter chips show: each chip's count applies every other active filter but its own (with
+ * Rust chosen, "On hold N" counts Rust holds only; the game chips ignore the game chosen), so the number
+ * a person reads is what the click will show. `total` is every trade held, whatever the filter.
+ */
 export interface TradeFacets {
   total: number;
   games: Record<Game, number>;
   statuses: Record<TradeStatus, number>;
   types: Record<TradeType, number>;
+  /** Stalled trades matching every other active filter (game, type, status, search, alerts views). */
   stalled: number;
 }
 
 export interface BoardSummary {
   facets: TradeFacets;
+  /** Stalled trades among everything held, whatever the filter (the KPI strip's count). */
+  stalled: number;
   /** Sum of totalPrice (USD dollars) of trades in hold or escrow, per game; summed in cents. */
   inHoldUsd: Record<Game, number>;
   inHoldCount: Record<Game, number>;
@@ -136,9 +143,6 @@ interface Slot {
 /** Counts that only change when a trade changes (everything but the stall verdicts). */
 interface Totals {
   total: number;
-  games: Record<Game, number>;
-  statuses: Record<TradeStatus, number>;
-  types: Record<TradeType, number>;
   holdCents: Record<Game, number>;
   inHoldCount: Record<Game, number>;
   inFlight: number;
@@ -146,16 +150,12 @@ interface Totals {
 }
 
 function emptyTotals(): Totals {
-  const { total, games, statuses, types } = emptyFacets();
-  return { total, games, statuses, types, holdCents: { cs2: 0, rust: 0, other: 0 }, inHoldCount: { cs2: 0, rust: 0, other: 0 }, inFlight: 0, unverified: 0 };
+  return { total: 0, holdCents: { cs2: 0, rust: 0, other: 0 }, inHoldCount: { cs2: 0, rust: 0, other: 0 }, inFlight: 0, unverified: 0 };
 }
 
 /** Adds (sign 1) or removes (sign -1) one entry's share of the totals. */
 function count(t: Totals, e: BoardEntry, sign: 1 | -1): void {
   t.total += sign;
-  t.games[e.game] += sign;
-  t.statuses[e.status] += sign;
-  t.types[e.type] += sign;
   if (!e.inFlight) return;
   t.inFlight += sign;
   if (!e.verified) t.unverified += sign;
@@ -163,6 +163,29 @@ function count(t: Totals, e: BoardEntry, sign: 1 | -1): void {
     t.inHoldCount[e.game] += sign;
     t.holdCents[e.game] += sign * e.holdCents;
   }
+}
+
+/** The chip counts an entry adds to, given the filter parts it fails: each chip ignores its own part. */
+interface ChipCounts {
+  games: Record<Game, number>;
+  statuses: Record<TradeStatus, number>;
+  types: Record<TradeType, number>;
+}
+
+function emptyChipCounts(): ChipCounts {
+  const { games, statuses, types } = emptyFacets();
+  return { games, statuses, types };
+}
+
+function countChips(c: ChipCounts, e: BoardEntry, misses: number, sign: 1 | -1): void {
+  if ((misses & ~FILTER_PART.game) === 0) c.games[e.game] += sign;
+  if ((misses & ~FILTER_PART.status) === 0) c.statuses[e.status] += sign;
+  if ((misses & ~FILTER_PART.type) === 0) c.types[e.type] += sign;
+}
+
+/** The Stalled view's default order: the trade stalled longest ago (limit passed earliest) first. */
+function byStalledLongest(a: BoardEntry, b: BoardEntry): number {
+  return a.stallFromMs + a.stallLimitMs - (b.stallFromMs + b.stallLimitMs) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function isStalled(e: BoardEntry, nowMs: number): boolean {
@@ -254,6 +277,10 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
   let listIds: string[] = [];
   let lastRecords: ReadonlyMap<string, BoardRecord> | null = null;
   let cursor = 0;
+  // Chip counts over every trade held (the Stalled view aside), valid for one compiled filter key:
+  // kept up to date by the same leave/join as the totals, counted afresh when the filter changes.
+  let chipKey: string | null = null;
+  let chips = emptyChipCounts();
 
   // Stall verdicts at one clock reading, kept until the clock moves: the caller passes a coarse clock
   // (see use-board-summary), so a pass between two readings judges only the trades that changed.
@@ -286,12 +313,15 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
     const arrived: BoardEntry[] = [];
 
     // An entry leaving or joining the counts; the list is edited afterwards (unless rebuilt anyway).
+    const chipsValid = chipKey === compiled.key;
     const leave = (e: BoardEntry) => {
       remove(e);
+      if (chipsValid) countChips(chips, e, compiled.misses(e), -1);
       if (!rebuild && compiled.matches(e)) leaving.push(e);
     };
     const join = (e: BoardEntry) => {
       add(e);
+      if (chipsValid) countChips(chips, e, compiled.misses(e), 1);
       if (!rebuild && compiled.matches(e)) arrived.push(e);
     };
     const visit = (id: string, record: BoardRecord | undefined) => {
@@ -330,6 +360,11 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
     }
     lastRecords = records;
     cursor = journal?.changeCursor ?? 0;
+    if (!chipsValid) {
+      chips = emptyChipCounts();
+      for (const slot of slots.values()) countChips(chips, slot.entry, compiled.misses(slot.entry), 1);
+      chipKey = compiled.key;
+    }
     // A burst (a snapshot, a resync, a reconnect marking everything unverified): sorting afresh is cheaper.
     if (leaving.length + arrived.length > MAX_SPLICED_EDITS) rebuild = true;
 
@@ -348,23 +383,46 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
       stalledSet.clear();
       for (const e of inFlight) judge(e);
     }
-    // The Stalled view is built from the stalled trades alone (few, and a click away from the list).
-    let ids = listIds;
-    if (compiled.stalledOnly) {
-      const shown: BoardEntry[] = [];
-      for (const e of stalledSet) if (compiled.matches(e)) shown.push(e);
-      ids = idsOf(shown.sort(compare));
-    }
-    const stalled = stalledSet.size;
-
-    const { total, games, statuses, types, holdCents, inHoldCount } = totals;
+    const { ids, facets } = stalledFacets(compiled, stalledSet, chips, listIds, sort === "activity" ? byStalledLongest : compare);
+    const { holdCents, inHoldCount } = totals;
     return {
-      facets: { total, games: { ...games }, statuses: { ...statuses }, types: { ...types }, stalled },
+      facets: { ...facets, total: totals.total },
+      stalled: stalledSet.size,
       inHoldUsd: { cs2: holdCents.cs2 / 100, rust: holdCents.rust / 100, other: holdCents.other / 100 },
       inHoldCount: { ...inHoldCount },
       inFlight: totals.inFlight,
       unverified: totals.unverified,
       ids,
     };
+  };
+}
+
+/**
+ * The parts that depend on the stall verdicts, read from the stalled trades alone (few): the Stalled
+ * chip's count, and in the Stalled view its rows and the other chips' counts (which then count stalled
+ * trades only). The Stalled view lists the longest-stalled first unless another order was chosen.
+ */
+function stalledFacets(
+  compiled: CompiledFilter,
+  stalledSet: ReadonlySet<BoardEntry>,
+  chips: ChipCounts,
+  listIds: string[],
+  stalledOrder: Comparator,
+): { ids: string[]; facets: Omit<TradeFacets, "total"> } {
+  let stalled = 0;
+  const shown: BoardEntry[] = [];
+  const stalledChips = emptyChipCounts();
+  for (const e of stalledSet) {
+    const misses = compiled.misses(e);
+    if (misses === 0) {
+      stalled += 1;
+      shown.push(e);
+    }
+    if (compiled.stalledOnly) countChips(stalledChips, e, misses, 1);
+  }
+  const from = compiled.stalledOnly ? stalledChips : chips;
+  return {
+    ids: compiled.stalledOnly ? idsOf(shown.sort(stalledOrder)) : listIds,
+    facets: { games: { ...from.games }, statuses: { ...from.statuses }, types: { ...from.types }, stalled },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STALL_LIMITS, assessStall } from "./stall-rules";
+import { DEFAULT_STALL_LIMITS, assessStall, shortStallReason } from "./stall-rules";
 import { T0, iso, makeTrade } from "./test-fixtures";
 import type { Trade } from "./types";
 
@@ -115,5 +115,19 @@ describe("assessStall", () => {
     const trade = makeTrade({ status: "active" });
     const limits = { ...DEFAULT_STALL_LIMITS, activeMs: MIN };
     expect(assessStall(trade, iso(T0), T0 + 2 * MIN, limits).stalled).toBe(true);
+  });
+});
+
+describe("shortStallReason", () => {
+  const entered = iso(T0);
+  it("names each stall in a few words for the board's column", () => {
+    expect(shortStallReason(makeTrade({ status: "active" }), entered)).toBe("not accepted");
+    expect(shortStallReason(makeTrade({ status: "active", autoCancelAt: iso(T0 + 60_000) }), entered)).toBe("past auto-cancel");
+    expect(shortStallReason(makeTrade({ status: "hold", holdEndDate: iso(T0) }), entered)).toBe("hold overran");
+    expect(shortStallReason(makeTrade({ status: "hold" }), entered)).toBe("no hold end date");
+    expect(shortStallReason(makeTrade({ status: "initiated", type: "withdraw" }), entered)).toBe("awaiting merchant approval");
+    expect(shortStallReason(makeTrade({ status: "pending", type: "deposit" }), entered)).toBe("bot not confirmed");
+    expect(shortStallReason(makeTrade({ status: "unknown", rawStatus: "queued" }), entered)).toBe("unknown status");
+    expect(shortStallReason(makeTrade({ status: "completed" }), entered)).toBeNull();
   });
 });

@@ -64,20 +64,24 @@ export function enteredStatusMs(trade: Trade, enteredStatusAt: string | null | u
 interface Rule {
   limitMs: number;
   describe: (elapsedMs: number) => string;
+  /** The reason in a few words, for the board's stall column ("not accepted", "past auto-cancel"). */
+  short: string;
 }
 
-function overLimit(status: string, limitMs: number, why: string): Rule {
+function overLimit(status: string, limitMs: number, why: string, short: string): Rule {
   return {
     limitMs,
+    short,
     describe: (elapsed) => `${status} ${formatDuration(elapsed)}, over the ${formatDuration(limitMs)} limit: ${why}`,
   };
 }
 
 /** A limit that also ends at an absolute deadline (autoCancelAt), whichever comes first. */
-function withDeadline(status: string, limitMs: number, deadlineMs: number | null, enteredMs: number, why: string): Rule {
-  if (deadlineMs === null || deadlineMs - enteredMs >= limitMs) return overLimit(status, limitMs, why);
+function withDeadline(status: string, limitMs: number, deadlineMs: number | null, enteredMs: number, why: string, short: string): Rule {
+  if (deadlineMs === null || deadlineMs - enteredMs >= limitMs) return overLimit(status, limitMs, why, short);
   return {
     limitMs: deadlineMs - enteredMs,
+    short: "past auto-cancel",
     describe: (elapsed) =>
       `${status} ${formatDuration(elapsed)}, ${formatDuration(enteredMs + elapsed - deadlineMs)} past its auto-cancel time: ${why}`,
   };
@@ -90,12 +94,14 @@ function holdRule(trade: Trade, enteredMs: number, limits: StallLimits): Rule {
   if (holdEndMs === null) {
     return {
       limitMs: limits.holdOverrunMs,
+      short: "no hold end date",
       describe: (elapsed) =>
         `${status} ${formatDuration(elapsed)} with no hold end date, over the ${formatDuration(limits.holdOverrunMs)} limit: ${why}`,
     };
   }
   return {
     limitMs: holdEndMs + limits.holdOverrunMs - enteredMs,
+    short: "hold overran",
     describe: (elapsed) =>
       `${status} ${formatDuration(elapsed)}, ${formatDuration(enteredMs + elapsed - holdEndMs)} past its hold end date ` +
       `(limit ${formatDuration(limits.holdOverrunMs)}): ${why}`,
@@ -108,14 +114,14 @@ function ruleFor(trade: Trade, enteredMs: number, limits: StallLimits): Rule | n
   switch (trade.status) {
     case "initiated":
       return deposit
-        ? overLimit("initiated", limits.depositInitiatedMs, "the deposit offer has not been sent to the user")
-        : overLimit("initiated", limits.withdrawInitiatedMs, "waiting on the merchant's own approval callback");
+        ? overLimit("initiated", limits.depositInitiatedMs, "the deposit offer has not been sent to the user", "offer not sent")
+        : overLimit("initiated", limits.withdrawInitiatedMs, "waiting on the merchant's own approval callback", "awaiting merchant approval");
     case "pending":
       return deposit
-        ? overLimit("pending", limits.depositPendingMs, "the AssetPay bot has not confirmed the offer")
-        : withDeadline("pending", limits.withdrawPendingMs, autoCancelMs, enteredMs, "AssetPay is still sourcing the items");
+        ? overLimit("pending", limits.depositPendingMs, "the AssetPay bot has not confirmed the offer", "bot not confirmed")
+        : withDeadline("pending", limits.withdrawPendingMs, autoCancelMs, enteredMs, "AssetPay is still sourcing the items", "items not sourced");
     case "active":
-      return withDeadline("active", limits.activeMs, autoCancelMs, enteredMs, "the user has not accepted the offer");
+      return withDeadline("active", limits.activeMs, autoCancelMs, enteredMs, "the user has not accepted the offer", "not accepted");
     case "hold":
     case "escrow":
       return holdRule(trade, enteredMs, limits);
@@ -124,6 +130,7 @@ function ruleFor(trade: Trade, enteredMs: number, limits: StallLimits): Rule | n
         `status "${trade.rawStatus}"`,
         limits.unknownMs,
         "this status is unknown to the dashboard; check the trade in AssetPay",
+        "unknown status",
       );
     default:
       return null;
@@ -144,4 +151,11 @@ export function assessStall(
   const elapsed = Math.max(0, nowMs - enteredMs);
   if (elapsed <= rule.limitMs) return { stalled: false, reason: null, limitMs: rule.limitMs, overByMs: 0 };
   return { stalled: true, reason: rule.describe(elapsed), limitMs: rule.limitMs, overByMs: elapsed - rule.limitMs };
+}
+
+/** The stall reason in a few words for a trade that is stalled (see assessStall); null when no rule applies. */
+export function shortStallReason(trade: Trade, enteredStatusAt: string | null | undefined, limits: StallLimits = DEFAULT_STALL_LIMITS): string | null {
+  if (isTerminalStatus(trade.status)) return null;
+  const enteredMs = enteredStatusMs(trade, enteredStatusAt);
+  return enteredMs === null ? null : (ruleFor(trade, enteredMs, limits)?.short ?? null);
 }

@@ -36,12 +36,21 @@ export interface FilterableTrade {
   searchText: string;
 }
 
+/**
+ * The parts of a filter a trade can fail, as bits, so a facet can count "every other filter but mine":
+ * the game chips ignore GAME, the status chips STATUS, the type chips TYPE. Search and the alerts views
+ * (REST) apply to every facet. The stall verdict is the caller's (it moves with the clock).
+ */
+export const FILTER_PART = { game: 1, status: 2, type: 4, rest: 8 } as const;
+
 export interface CompiledFilter {
   /** The same for two filters that select the same trades, stalledOnly aside. */
   key: string;
   stalledOnly: boolean;
   /** Everything but the stall verdict, the one part that moves with the clock (the caller judges it). */
   matches(trade: FilterableTrade): boolean;
+  /** The FILTER_PART bits this trade fails (0 when it matches). */
+  misses(trade: FilterableTrade): number;
 }
 
 function sizeOf<T>(values: ReadonlySet<T> | readonly T[]): number {
@@ -54,6 +63,11 @@ export function compileFilter(filter: TradeFilter): CompiledFilter {
   const types = sizeOf(filter.types) > 0 ? new Set(filter.types) : null;
   const query = normalizeSearch(filter.search);
   const only = filter.onlyIds ?? null;
+  const misses = (t: FilterableTrade): number =>
+    (game === "all" || t.game === game ? 0 : FILTER_PART.game) |
+    (statuses === null || statuses.has(t.status) ? 0 : FILTER_PART.status) |
+    (types === null || types.has(t.type) ? 0 : FILTER_PART.type) |
+    ((query === "" || t.searchText.includes(query)) && (only === null || only.has(t.id)) ? 0 : FILTER_PART.rest);
   return {
     // Not stalledOnly: the board builds the Stalled view from the stalled trades, so toggling it keeps its list.
     key: JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query, only === null ? null : [...only].sort()]),
@@ -64,5 +78,6 @@ export function compileFilter(filter: TradeFilter): CompiledFilter {
       (types === null || types.has(t.type)) &&
       (query === "" || t.searchText.includes(query)) &&
       (only === null || only.has(t.id)),
+    misses,
   };
 }

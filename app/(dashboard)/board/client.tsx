@@ -16,6 +16,7 @@ import { useBoardSummary } from "@/components/trade-board/use-board-summary";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { useFillViewport } from "@/components/ui/use-fill-viewport";
 import { useLiveSession } from "@/lib/live/use-live-session";
+import { countCardView } from "@/lib/trades/board-params";
 import { OpsStoreProvider } from "@/lib/store/ops-store-provider";
 import type { StallLimits } from "@/lib/trades/stall-rules";
 
@@ -46,7 +47,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
       <div className={`flex items-center gap-3 ${PAINT_ISOLATED}`}>
         <ConnectionBanner />
       </div>
-      <KpiStrip summary={summary} />
+      <KpiStrip summary={summary} onShow={(card) => update((p) => countCardView(card, p))} />
       <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
         <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
