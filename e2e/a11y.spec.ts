@@ -17,9 +17,11 @@ function isContrastOrNameRule(id: string): boolean {
 }
 
 /** The contrast and naming violations axe finds inside `scope` (or the whole page), as readable lines. */
-async function contrastAndNameViolations(page: Page, scope?: string): Promise<string[]> {
+async function contrastAndNameViolations(page: Page, scope?: Locator): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  await page.evaluate(() => document.querySelectorAll("[data-axe-scope]").forEach((e) => e.removeAttribute("data-axe-scope")));
+  await scope?.evaluate((element) => element.setAttribute("data-axe-scope", ""));
   const violations = await page.evaluate(async (selector) => {
     const { axe: runner } = window as unknown as { axe: typeof axe };
     const result = await runner.run(selector ? { include: [selector] } : document, {
@@ -30,7 +32,7 @@ async function contrastAndNameViolations(page: Page, scope?: string): Promise<st
       id: v.id,
       nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary?.split("\n").slice(1).join(" ") ?? ""}`),
     }));
-  }, scope ?? null);
+  }, scope ? "[data-axe-scope]" : null);
   return violations.filter((v) => isContrastOrNameRule(v.id)).flatMap((v) => v.nodes.map((node) => `${v.id} — ${node}`));
 }
 
@@ -105,7 +107,7 @@ for (const scheme of ["light", "dark"] as const) {
     await table.locator("[data-trade-id]").first().click();
     const drawer = page.getByRole("dialog");
     await expect(drawer).toBeVisible();
-    expect(await contrastAndNameViolations(page, '[role="dialog"]')).toEqual([]);
+    expect(await contrastAndNameViolations(page, drawer)).toEqual([]);
     expect(await textUnder12px(drawer)).toEqual([]);
     await screenshot(page, testInfo, `drawer-${scheme}`);
     await page.keyboard.press("Escape");
@@ -114,7 +116,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Alerts" }).click();
     const alerts = page.getByRole("region", { name: "Alerts" });
     await expect(alerts.getByRole("listitem").first()).toBeVisible({ timeout: 20_000 });
-    expect(await contrastAndNameViolations(page, '[role="region"][aria-label="Alerts"]')).toEqual([]);
+    expect(await contrastAndNameViolations(page, alerts)).toEqual([]);
     expect(await textUnder12px(alerts)).toEqual([]);
     await screenshot(page, testInfo, `alerts-${scheme}`);
     await page.context().close();
@@ -148,4 +150,15 @@ test("the Theme control overrides the system's scheme and is remembered across r
   await expect(themeControl(page)).toHaveValue("system");
   expect(await backgroundIsLight(page)).toBe(true);
   await page.context().close();
+});
+
+test("the tab shows the app's own icon: /favicon.ico and an SVG icon are served", async ({ page }) => {
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/^image\//);
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
+  const svg = await page.request.get(href ?? "/missing-icon");
+  expect(svg.status()).toBe(200);
+  expect(await svg.text()).toContain("<svg");
 });
