@@ -6,6 +6,7 @@ import { memo } from "react";
 import { selectConnection, selectLastEventAt, selectLastResync, selectMeanEventGapMs, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
+import { ConnectionMark } from "./connection-mark";
 import { type ConnectionView, describeConnection } from "./connection-text";
 import { useTimeZone } from "@/components/time-zone/use-time-zone";
 import { formatClock } from "@/lib/time/format-time";
@@ -15,15 +16,6 @@ const LOOK: Record<ConnectionView["tone"], { box: string; mark: string }> = {
   busy: { box: "border-sky-700/60 bg-sky-950/40 text-sky-100", mark: "text-sky-300" },
   warning: { box: "border-amber-500/70 bg-amber-950/50 text-amber-100", mark: "text-amber-300" },
   bad: { box: "border-rose-500/70 bg-rose-950/50 text-rose-100", mark: "text-rose-300" },
-};
-
-const MARK: Record<ConnectionView["state"], string> = {
-  connecting: "◌",
-  live: "●",
-  reconnecting: "↻",
-  reauthenticating: "⟳",
-  offline: "⊘",
-  "signed-out": "⏻",
 };
 
 export const ConnectionBanner = memo(function ConnectionBanner() {
@@ -45,9 +37,7 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
       title={connection.lastError ?? undefined}
       className={`flex min-w-0 items-center gap-2 rounded-md border px-2.5 py-1 text-xs ${look.box}`}
     >
-      <span aria-hidden="true" className={`text-sm leading-none ${look.mark}`}>
-        {MARK[view.state]}
-      </span>
+      <ConnectionMark state={view.state} className={look.mark} />
       {/* Reads "Live · last event 3 s ago". The ticking part is hidden from the live region, which gets
           the coarse `spoken` version instead, so screen readers are not told a new number every second. */}
       <span className="min-w-0 truncate">
@@ -61,7 +51,7 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         </a>
       ) : null}
       {view.resyncNote ? (
-        <span className="shrink-0 rounded bg-slate-900/60 px-1.5 py-px text-[11px] text-slate-200">
+        <span className="shrink-0 rounded bg-slate-900/60 px-1.5 py-px text-xs text-slate-200">
           <span className="sr-only"> · </span>
           {view.resyncNote}
         </span>

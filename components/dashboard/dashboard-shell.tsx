@@ -8,6 +8,7 @@ import { AlertsProvider } from "@/components/alerts/alerts-provider";
 import { ROLE_LABEL } from "@/components/staff/role-label";
 import { StaffProvider } from "@/components/staff/staff-provider";
 import { TimeZoneControl } from "@/components/time-zone/time-zone-control";
+import { ThemeControl } from "@/components/theme/theme-control";
 import { can, type StaffRole } from "@/lib/auth/roles";
 import { signOutEverywhereAndLeave } from "@/lib/auth/actions";
 import { HeaderLink } from "./header-link";
@@ -38,6 +39,7 @@ export function DashboardShell({ email, role, signOut, children }: DashboardShel
             <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
               <TimeZoneControl />
               <AlertsButton />
+              <ThemeControl />
               {/* On a phone only the role shows; the email joins it from the small breakpoint up. */}
               <span className="min-w-0 truncate text-slate-400" title={`Signed in as ${email} (${ROLE_LABEL[role]})`}>
                 <span className="hidden sm:inline">{email} · </span>

@@ -49,7 +49,7 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({ onResync }: Dia
         />
       </dl>
       <RecorderDiagnostics />
-      <div className="space-y-1 border-t border-slate-800 px-3 py-2 text-[11px] text-slate-400">
+      <div className="space-y-1 border-t border-slate-800 px-3 py-2 text-xs text-slate-400">
         <p>
           <span className="text-slate-300">Retention:</span> {COUNT.format(held)} trades held; finished trades capped at {COUNT.format(retention.cap)}
           {retention.evicted > 0 ? (
@@ -79,7 +79,7 @@ export const DiagnosticsPanel = memo(function DiagnosticsPanel({ onResync }: Dia
               setResyncing(true);
               void onResync().finally(() => setResyncing(false));
             }}
-            className="rounded border border-slate-700 px-1.5 py-px text-[11px] text-slate-300 hover:border-slate-500 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+            className="rounded border border-slate-700 px-1.5 py-px text-xs text-slate-300 hover:border-slate-500 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
           >
             {resyncing ? "Resyncing…" : "Resync now"}
           </button>

@@ -40,7 +40,7 @@ export const RecorderDiagnostics = memo(function RecorderDiagnostics() {
           hint={`Trades on this board AssetPay no longer knows (never counted as stalled or in flight)${recorder ? `; ${COUNT.format(recorder.missingTrades)} recorded in all` : ""}`}
         />
       </dl>
-      <div className="px-3 pb-2 text-[11px] text-slate-400">
+      <div className="px-3 pb-2 text-xs text-slate-400">
         {recorder === null ? (
           <p>Recorder: not reached yet.</p>
         ) : reasons.length === 0 ? (

@@ -26,9 +26,9 @@ export const FundingItem = memo(function FundingItem({ funding }: { funding: Fun
           <FundingStatusBadge status={funding.status} rawStatus={funding.rawStatus} />
         </span>
         <span className="font-semibold tabular-nums text-slate-100">{formatUsdDecimal(funding.amountUsd)}</span>
-        <RelativeTime at={funding.createdAt} className="ml-auto shrink-0 text-[11px] text-slate-500" />
+        <RelativeTime at={funding.createdAt} className="ml-auto shrink-0 text-xs text-slate-500" />
       </div>
-      <p className="mt-0.5 truncate text-[11px] text-slate-400" title={`${funding.amountToken ?? ""} ${funding.token ?? ""} — ${meaning}`}>
+      <p className="mt-0.5 truncate text-xs text-slate-400" title={`${funding.amountToken ?? ""} ${funding.token ?? ""} — ${meaning}`}>
         {token ? <span className="tabular-nums text-slate-300">{token}</span> : null}
         {funding.chain ? <span className="text-slate-300"> on {funding.chain}</span> : null}
         <span className="text-slate-500">
@@ -37,7 +37,7 @@ export const FundingItem = memo(function FundingItem({ funding }: { funding: Fun
         </span>
       </p>
       {funding.address || funding.txnHash ? (
-        <div className="mt-1 flex items-center gap-x-2 text-[11px] text-slate-400">
+        <div className="mt-1 flex items-center gap-x-2 text-xs text-slate-400">
           {funding.address ? (
             <span className="flex min-w-0 items-center gap-1">
               <span className="font-mono" title={`Address ${funding.address}`}>

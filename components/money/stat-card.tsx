@@ -22,11 +22,11 @@ export function StatCard({ label, value, detail, tone = "default", title, testId
   const body = (
     <>
       <div className="flex items-baseline justify-between gap-2">
-        <div className={`truncate text-[10.5px] font-semibold uppercase tracking-wide ${tone === "warning" ? "text-amber-200" : "text-slate-400"}`}>{label}</div>
-        {aside ? <div className="shrink-0 text-[10.5px] text-slate-500">{aside}</div> : null}
+        <div className={`truncate text-xs font-semibold uppercase tracking-wide ${tone === "warning" ? "text-amber-200" : "text-slate-400"}`}>{label}</div>
+        {aside ? <div className="shrink-0 text-xs text-slate-500">{aside}</div> : null}
       </div>
       <div className={`truncate text-lg font-semibold leading-6 tabular-nums ${tone === "warning" ? "text-amber-100" : "text-white"}`}>{value}</div>
-      {detail ? <div className="truncate text-[11px] text-slate-400">{detail}</div> : null}
+      {detail ? <div className="truncate text-xs text-slate-400">{detail}</div> : null}
     </>
   );
   const frame = `flex min-w-0 flex-col justify-between rounded-lg border px-3 py-2 ${look} ${className}`;

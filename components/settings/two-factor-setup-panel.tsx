@@ -26,7 +26,7 @@ export function TwoFactorSetupPanel({ setup, busy, onTurnOn }: TwoFactorSetupPan
       <div className="flex flex-wrap items-start gap-4">
         {/* A data: URL drawn on the server; next/image would only add a loader for it. */}
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img src={setup.qrCode} alt="QR code for your authenticator app" width={220} height={220} className="rounded-lg bg-white" />
+        <img src={setup.qrCode} alt="QR code for your authenticator app" width={220} height={220} className="rounded-lg bg-[#fff]" />
         <div className="space-y-1">
           <p className="text-xs uppercase tracking-wide text-slate-400">Key</p>
           <code data-testid="two-factor-key" className="block break-all font-mono text-sm text-slate-100">

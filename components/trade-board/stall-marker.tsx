@@ -19,7 +19,7 @@ export function StallMarker({ id, unverified }: { id: string; unverified: boolea
     return (
       <span
         title={title}
-        className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-px text-[11px] font-semibold text-amber-200 ${unverified ? "border border-dashed border-amber-400/70" : "bg-amber-400/15"}`}
+        className={`inline-flex max-w-full items-center gap-1 rounded px-1 py-px text-xs font-semibold text-amber-200 ${unverified ? "border border-dashed border-amber-400/70" : "bg-amber-400/15"}`}
       >
         <WarningIcon className="h-3 w-3 shrink-0 text-amber-400" />
         <span className="sr-only">Stalled: </span>
@@ -31,7 +31,7 @@ export function StallMarker({ id, unverified }: { id: string; unverified: boolea
   }
   if (unverified) {
     return (
-      <span title={UNVERIFIED_TEXT} className="inline-flex items-center rounded border border-dashed border-slate-400 px-1 py-px text-[11px] text-slate-300">
+      <span title={UNVERIFIED_TEXT} className="inline-flex items-center rounded border border-dashed border-slate-400 px-1 py-px text-xs text-slate-300">
         unverified
       </span>
     );

@@ -43,7 +43,7 @@ export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
         </p>
         <table className="mt-3 w-full border-collapse">
           <thead>
-            <tr className="text-left text-[11px] uppercase tracking-wide text-slate-500">
+            <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
               <th className="pb-1 font-medium">Status</th>
               <th className="pb-1 text-right font-medium">Limit</th>
             </tr>
@@ -53,11 +53,11 @@ export function StallRulesPanel({ rows }: { rows: readonly StallRuleRow[] }) {
               <tr key={row.key} className="border-t border-slate-800 align-top">
                 <td className="py-1.5 pr-2">
                   <div className="text-slate-200">{row.meaning}</div>
-                  <code className="text-[10px] text-slate-500">{row.variable}</code>
+                  <code className="text-xs text-slate-500">{row.variable}</code>
                 </td>
                 <td className="py-1.5 text-right tabular-nums">
                   <div className="text-slate-100">{formatDuration(row.key === "fundingStuck" ? row.limitMs : limits[row.key])}</div>
-                  <div className="text-[10px] text-slate-500">{row.configured ? "configured" : "default"}</div>
+                  <div className="text-xs text-slate-500">{row.configured ? "configured" : "default"}</div>
                 </td>
               </tr>
             ))}

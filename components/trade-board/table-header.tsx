@@ -25,9 +25,10 @@ function SortHeader({ label, sortKey, current, onSort, hint, align = "left" }: {
         className={`inline-flex items-center gap-0.5 whitespace-nowrap rounded uppercase tracking-wide hover:text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${active ? "text-sky-200" : ""}`}
       >
         {label}
-        <span aria-hidden="true" className={active ? "" : "opacity-30"}>
-          ▾
-        </span>
+        {/* An SVG, not "▾": symbol glyphs are missing from many systems' fonts. */}
+        <svg viewBox="0 0 10 10" aria-hidden="true" className={`h-2.5 w-2.5 ${active ? "" : "opacity-30"}`} fill="currentColor">
+          <path d="M1.5 3.5h7L5 7.5Z" />
+        </svg>
       </button>
     </div>
   );
@@ -39,7 +40,7 @@ export function TableHeader({ sort, onSort }: TableHeaderProps) {
     <div
       role="row"
       aria-rowindex={1}
-      className="grid items-center gap-x-1.5 border-b border-slate-800 bg-slate-900/80 px-3 py-1.5 text-[10.5px] font-semibold text-slate-400"
+      className="grid items-center gap-x-1.5 border-b border-slate-800 bg-slate-900/80 px-3 py-1.5 text-xs font-semibold text-slate-400"
       style={{ gridTemplateColumns: GRID_TEMPLATE }}
     >
       <SortHeader label="Time" sortKey="activity" current={sort} onSort={onSort} hint="Newest activity first" />

@@ -51,7 +51,7 @@ function Copyable({ value, label, mono = true }: { value: string | undefined; la
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section aria-label={title} className="border-t border-slate-800 px-5 py-3">
-      <h3 className="mb-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
       {children}
     </section>
   );
@@ -197,7 +197,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
             <DetailField label="Steam offer">
               {trade.offerId ? <Copyable value={trade.offerId} label="offer id" /> : null}
             </DetailField>
-            <DetailField label="Trade URL">{seesTradeUrls && trade.clientTradeUrl ? <span className="break-all font-mono text-[11px]"><ShownText value={trade.clientTradeUrl} /></span> : null}</DetailField>
+            <DetailField label="Trade URL">{seesTradeUrls && trade.clientTradeUrl ? <span className="break-all font-mono text-xs"><ShownText value={trade.clientTradeUrl} /></span> : null}</DetailField>
             <DetailField label="Source">{trade.source === "self" ? "Merchant self-trade" : trade.source === "client" ? "End user" : null}</DetailField>
             <DetailField label="Reverted by">{trade.revertedBy}</DetailField>
           </dl>

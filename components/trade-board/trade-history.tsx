@@ -12,7 +12,7 @@ export function TradeHistory({ tradeId }: { tradeId: string }) {
   const note = missingStepsNote(state, history[0]?.status);
   return (
     <div>
-      <div className="mb-2 flex flex-wrap items-center gap-2 text-[11px]">
+      <div className="mb-2 flex flex-wrap items-center gap-2 text-xs">
         <p role="status" aria-busy={state === "loading"} className={state === "unavailable" ? "text-amber-200" : "text-slate-400"}>
           {recordedHistoryMessage(state, history.length, reason)}
         </p>
@@ -27,7 +27,7 @@ export function TradeHistory({ tradeId }: { tradeId: string }) {
         ) : null}
       </div>
       {history.length > 0 ? <TradeTimeline history={history} /> : null}
-      {note !== null ? <p className="mt-2 text-[11px] text-slate-500">{note}</p> : null}
+      {note !== null ? <p className="mt-2 text-xs text-slate-500">{note}</p> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ export function TradeItems({ items }: { items: readonly TradeItem[] }) {
   return (
     <table className="w-full border-collapse text-xs">
       <thead>
-        <tr className="text-left text-[10.5px] uppercase tracking-wide text-slate-500">
+        <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
           <th className="pb-1 font-medium">Item</th>
           <th className="pb-1 text-right font-medium">Qty</th>
           <th className="pb-1 text-right font-medium">Price</th>
@@ -20,13 +20,13 @@ export function TradeItems({ items }: { items: readonly TradeItem[] }) {
           <tr key={`${item.id}-${index}`} className="border-t border-slate-800 align-top">
             <td className="py-1.5 pr-2">
               <div className="text-slate-100">{itemLabel(item)}</div>
-              <div className="text-[11px] text-slate-500">
+              <div className="text-xs text-slate-500">
                 {[item.exterior, item.marketHashName && item.marketHashName !== item.name ? item.marketHashName : null, item.status ? `status ${item.status}` : null]
                   .filter(Boolean)
                   .join(" · ")}
               </div>
               {item.error ? (
-                <div className="text-[11px] text-rose-300">
+                <div className="text-xs text-rose-300">
                   {item.error}: {explainFailureCode(item.error)}
                 </div>
               ) : null}

@@ -82,11 +82,11 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
         {missing ? <MissingBadge status={trade.status} rawStatus={trade.rawStatus} /> : <StatusBadge status={trade.status} rawStatus={trade.rawStatus} />}
       </div>
       <div role="cell" className="min-w-0 leading-tight">
-        <div className="truncate font-mono text-[11px]" title={`Steam ID ${trade.clientSteamId}`}>
+        <div className="truncate font-mono text-xs" title={`Steam ID ${trade.clientSteamId}`}>
           <ShownText value={trade.clientSteamId} />
         </div>
         {trade.externalClientUserId ? (
-          <div className="truncate text-[10.5px] text-slate-500" title={`externalClientUserId ${trade.externalClientUserId}`}>
+          <div className="truncate text-xs text-slate-500" title={`externalClientUserId ${trade.externalClientUserId}`}>
             <ShownText value={trade.externalClientUserId} />
           </div>
         ) : null}
@@ -95,12 +95,12 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
         <div className="truncate" title={trade.items.map(itemLabel).join("\n")}>
           {first ? itemLabel(first) : <span className="text-slate-500">no items</span>}
         </div>
-        {more > 0 ? <div className="text-[10.5px] text-slate-500">+{more} more · {trade.items.length} items</div> : null}
+        {more > 0 ? <div className="text-xs text-slate-500">+{more} more · {trade.items.length} items</div> : null}
       </div>
       <div role="cell" className="text-right font-medium tabular-nums">
         {formatUsd(trade.totalPrice)}
       </div>
-      <div role="cell" className="truncate font-mono text-[11px] text-slate-400" title={trade.offerId ? `Steam offer ${trade.offerId}` : "No offer yet"}>
+      <div role="cell" className="truncate font-mono text-xs text-slate-400" title={trade.offerId ? `Steam offer ${trade.offerId}` : "No offer yet"}>
         {trade.offerId ? <ShownText value={trade.offerId} /> : "—"}
       </div>
       <div role="cell">

@@ -96,7 +96,7 @@ function TeamPanel({ alerts: context, tradeId }: { alerts: AlertsContextValue; t
 
   return (
     <section aria-label="Team" className="border-t border-slate-800 px-5 py-3">
-      <h3 className="mb-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Team</h3>
+      <h3 className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-400">Team</h3>
       <div className="space-y-2">
         <p className="text-slate-300">
           {assignee === null ? "Nobody is assigned." : assignee.toLowerCase() === email.toLowerCase() ? "Assigned to you." : `Assigned to ${assignee}.`}{" "}

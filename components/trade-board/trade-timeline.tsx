@@ -19,9 +19,9 @@ export function TradeTimeline({ history }: { history: readonly StatusChange[] })
             />
             <div className="flex flex-wrap items-center gap-2">
               <StatusBadge status={change.status} rawStatus={change.rawStatus} />
-              {latest ? <span className="text-[11px] text-slate-400">current</span> : null}
+              {latest ? <span className="text-xs text-slate-400">current</span> : null}
             </div>
-            <div className="mt-0.5 text-[11px] text-slate-400">
+            <div className="mt-0.5 text-xs text-slate-400">
               AssetPay time <ExactTime at={change.at} /> · seen <RelativeTime at={change.observedAt} />
             </div>
           </li>

@@ -24,7 +24,7 @@ export function Badge({ tone = "neutral", title, className = "", children }: Bad
   return (
     <span
       title={title}
-      className={`inline-flex max-w-full items-center gap-1 truncate rounded border px-1.5 py-px text-[11px] font-medium leading-4 ${TONES[tone]} ${className}`}
+      className={`inline-flex max-w-full items-center gap-1 truncate rounded border px-1.5 py-px text-xs font-medium leading-4 ${TONES[tone]} ${className}`}
     >
       {children}
     </span>

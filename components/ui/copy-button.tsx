@@ -44,7 +44,7 @@ export function CopyButton({ value, label, className = "" }: CopyButtonProps) {
         event.stopPropagation();
         void copyText(value).then((ok) => setState(ok ? "copied" : "failed"));
       }}
-      className={`inline-flex shrink-0 items-center rounded border border-slate-700 px-1.5 py-px text-[10px] font-medium uppercase tracking-wide text-slate-300 hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${className}`}
+      className={`inline-flex shrink-0 items-center rounded border border-slate-700 px-1.5 py-px text-xs font-medium uppercase tracking-wide text-slate-300 hover:border-slate-500 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${className}`}
     >
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Failed" : "Copy"}</span>
     </button>

@@ -3,6 +3,7 @@
 // and a token mixing Latin with Cyrillic or Greek look-alikes gets a marker named "mixed scripts".
 // The rules are lib/text/shown-text.ts; `shorten` (e.g. a middle ellipsis) runs on the revealed text.
 import { inspectShownText } from "@/lib/text/shown-text";
+import { WarningIcon } from "./warning-icon";
 
 export function ShownText({ value, shorten }: { value: string; shorten?: (text: string) => string }) {
   const shown = inspectShownText(value);
@@ -16,9 +17,10 @@ export function ShownText({ value, shorten }: { value: string; shorten?: (text: 
           role="img"
           aria-label="mixed scripts"
           title="Mixed scripts: letters from different alphabets that look alike (possible spoofing)"
-          className="ml-1 rounded bg-amber-500/20 px-1 font-sans text-[10px] font-semibold text-amber-300"
+          className="ml-1 inline-flex items-center gap-0.5 rounded bg-amber-500/20 px-1 font-sans text-xs font-semibold text-amber-300"
         >
-          ⚠ mixed
+          <WarningIcon className="h-3 w-3" />
+          mixed
         </span>
       ) : null}
     </span>
