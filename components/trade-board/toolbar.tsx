@@ -1,5 +1,6 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
 // search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
+import type { ReactNode } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
 import type { BoardParams } from "@/lib/trades/board-params";
@@ -20,9 +21,11 @@ interface ToolbarProps {
   facets: TradeFacets;
   matching: number;
   stallRules: readonly StallRuleRow[];
+  /** The live-updates pause control (trade-board.tsx), beside the count. */
+  pause?: ReactNode;
 }
 
-export function Toolbar({ params, update, facets, matching, stallRules }: ToolbarProps) {
+export function Toolbar({ params, update, facets, matching, stallRules, pause }: ToolbarProps) {
   const filtered = hasActiveFilter(params);
   return (
     <div className={`flex flex-col gap-2 border-b border-slate-800 px-3 py-2 ${PAINT_ISOLATED}`}>
@@ -53,6 +56,7 @@ export function Toolbar({ params, update, facets, matching, stallRules }: Toolba
               Clear filters
             </button>
           ) : null}
+          {pause}
           <TradeCount matching={matching} total={facets.total} filtered={filtered} />
         </div>
       </div>
