@@ -23,18 +23,18 @@ function PauseGlyph({ paused }: { paused: boolean }) {
 export function PauseControl({ explicit, reason, onToggle }: PauseControlProps) {
   return (
     <div className="flex items-center gap-2">
-      {reason !== null ? (
-        <span data-testid="pause-reason" className="whitespace-nowrap text-xs text-amber-200">
-          {reason}
-        </span>
-      ) : null}
+      {/* Its room is kept while live: the pointer entering the table must not reflow the toolbar and
+          push the rows down under it. */}
+      <span className={`w-[16.5rem] truncate text-right text-xs text-amber-200 ${reason === null ? "invisible" : ""}`}>
+        {reason}
+      </span>
       <button
         type="button"
         aria-label="Pause live updates"
         aria-pressed={explicit}
         title={explicit ? "Resume live updates (Space on the table)" : "Hold the rows still; updates keep arriving and wait (Space on the table)"}
         onClick={onToggle}
-        className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${
+        className={`inline-flex w-[5.25rem] items-center justify-center gap-1 rounded border px-2 py-0.5 text-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${
           explicit ? "border-amber-400/70 bg-amber-400/15 text-amber-100" : "border-slate-700 text-slate-200 hover:bg-slate-800"
         }`}
       >
