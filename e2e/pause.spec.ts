@@ -75,7 +75,7 @@ test("paused, 200 updates change nothing in the table and wait as 'Show 200 upda
   await expect(page.getByRole("table", { name: "Trades" })).toHaveAttribute("aria-rowcount", "4");
   // The counts stay live: the pill and the count say the same thing.
   expect(await tradeCount(page)).toBe(202);
-  await page.screenshot({ path: testInfo.outputPath("pause-paused-1440x900.png") });
+  await page.screenshot({ path: testInfo.outputPath("pause-paused.png") });
 
   await pauseButton(page).click();
   await expect(pauseButton(page)).toHaveAttribute("aria-pressed", "false");
@@ -84,7 +84,7 @@ test("paused, 200 updates change nothing in the table and wait as 'Show 200 upda
   await expect(tradeRow(page, moved.id)).toHaveAttribute("data-status", "hold");
   // The move made it the most recently active: first again.
   await expect(tradeRow(page, moved.id)).toHaveAttribute("aria-rowindex", "2");
-  await page.screenshot({ path: testInfo.outputPath("pause-released-1440x900.png") });
+  await page.screenshot({ path: testInfo.outputPath("pause-released.png") });
 
   // Space on the table pauses and releases too.
   await tradeRow(page, moved.id).focus();
@@ -117,7 +117,7 @@ test("a click during a burst opens the row that was under the pointer", async ({
   await createTagged(tag, 30);
   await expect(page.getByTestId("pending-updates")).toHaveText("30", { timeout: 20_000 });
   expect(await underPointer()).toBe(aimed);
-  await page.screenshot({ path: testInfo.outputPath("pause-pointer-1440x900.png") });
+  await page.screenshot({ path: testInfo.outputPath("pause-pointer.png") });
 
   await page.mouse.click(x, y);
   const drawer = page.getByRole("dialog");
