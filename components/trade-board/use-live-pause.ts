@@ -11,8 +11,14 @@ import { isPaused, pauseReason } from "./pause-causes";
 
 /** How long a changed row stays highlighted. */
 export const FLASH_MS = 1_500;
-/** More changes than this at once is a bulk load (snapshot, resync), not news: nothing is highlighted. */
-const MAX_FLASHED = 1_000;
+/** More changes than this on release is a bulk load (snapshot, resync), not news: nothing is highlighted. */
+const MAX_FLASHED_ON_RELEASE = 1_000;
+/**
+ * Live, a pass with more changes than this is a feed too busy to read row by row: nothing is highlighted
+ * (each highlight repaints its row every frame; the browser bench's default view at 1,000 events/s
+ * had nearly every row in view flashing).
+ */
+const MAX_FLASHED_LIVE = 50;
 
 export interface LivePause {
   /** The rows to show, in order: the frozen view's while paused, else the live summary's. */
@@ -55,7 +61,7 @@ export function useLivePause(liveIds: readonly string[], viewKey: string, drawer
 
   // Whenever the rows shown are brought up to date (a live pass, a release), the trades changed since the
   // last time are the ones to highlight. Kept in a ref across renders: it is a cursor, not render state.
-  const flashState = useRef<{ cursor: number | null; stamps: Map<string, number> }>({ cursor: null, stamps: new Map() });
+  const flashState = useRef<{ cursor: number | null; frozen: unknown; stamps: Map<string, number> }>({ cursor: null, frozen: null, stamps: new Map() });
   /* eslint-disable react-hooks/refs, react-hooks/purity -- the cursor and clock belong to this pass (see above) */
   const flashes = useMemo(() => {
     void ids;
@@ -63,8 +69,11 @@ export function useLivePause(liveIds: readonly string[], viewKey: string, drawer
     const trades = store.getState().trades;
     const state = flashState.current;
     const now = performance.now();
+    // A pause beginning or ending (or a release) brings what waited; a live pass only the latest changes.
+    const limit = state.frozen !== frozen ? MAX_FLASHED_ON_RELEASE : MAX_FLASHED_LIVE;
+    state.frozen = frozen;
     if (state.cursor !== null) {
-      const changed = changedIdsSince(trades, state.cursor, MAX_FLASHED);
+      const changed = changedIdsSince(trades, state.cursor, limit);
       if (changed) for (const id of changed) state.stamps.set(id, now);
     }
     state.cursor = trades.changeCursor;
