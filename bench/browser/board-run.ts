@@ -1,5 +1,5 @@
 // The built board in one browser context: preloaded to 100,000 trades, then each main rate measured
-// with only the probes in view and in the default view, the ramp, and the soak.
+// with only the probes in view and in the default view (at 1,000 events/s also paused), the ramp, and the soak.
 import type { Browser } from "@playwright/test";
 import { heapMB } from "@/bench/cdp-metrics";
 import { startSocketObserver, type SocketObserver } from "@/bench/socket-observer";
@@ -94,6 +94,19 @@ export async function runBoard(
         );
         await settle(board.page, 60_000);
       }
+    }
+
+    // The default view at 1,000 events/s again, paused by "Pause live updates" for the whole phase:
+    // how far behind the screen is then (by design, the pause), and whether every change shows on release.
+    if (o.rates.includes(1000) && process.env.BENCH_VIEWS !== "rows") {
+      await search.fill("");
+      await settle(board.page, 30_000);
+      const pause = board.page.getByRole("button", { name: "Pause live updates" });
+      const hold = { press: () => pause.click(), release: () => pause.click() };
+      phases.push(
+        await measurePhase(board.page, control, probes, eventsPerTrade, { impl: "board", view: `${label}, default view, paused`, targetRate: 1000, seconds: o.phaseSeconds, probeEveryMs: 150, drainMs: 10_000, cdp: board.cdp, observer, hold }, log),
+      );
+      await settle(board.page, 60_000);
     }
 
     const session: BoardSession = { page: board.page, cdp: board.cdp, search, control, probes, run, eventsPerTrade, label, log };

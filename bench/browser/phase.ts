@@ -28,6 +28,12 @@ export interface PhaseOptions {
   cdp: CDPSession | null;
   /** BENCH_OBSERVER=1: the bench's own subscriber, to split delivery at the simulator's side. */
   observer?: SocketObserver | null;
+  /**
+   * Measure with the table paused: `press` after the window opens, `release` once the feed has stopped.
+   * Latency (paint − event) then says how far behind the screen was, pause included; the phase also
+   * counts probe changes painted while paused (0 when the table held still).
+   */
+  hold?: { press: () => Promise<void>; release: () => Promise<void> };
 }
 
 export async function measurePhase(page: Page, control: Control, probes: string[], eventsPerTrade: number, o: PhaseOptions, log: (line: string) => void): Promise<PhaseFigures> {
@@ -48,6 +54,7 @@ export async function measurePhase(page: Page, control: Control, probes: string[
     // The trace covers the start of the measurement (probe changes included) unless BENCH_TRACE_BEFORE is set.
     if (process.env.BENCH_TRACE_BEFORE) await tracing;
   }
+  if (o.hold) await o.hold.press();
   const eventsBefore = await socketEvents(page);
   const setAsideBefore = await setAsideCounts(page);
   const busyBefore = await mainThreadSeconds(o.cdp);
@@ -77,6 +84,12 @@ export async function measurePhase(page: Page, control: Control, probes: string[
   const eventsAfter = await socketEvents(page);
   // Stop the feed, then give late probes a moment to paint.
   await control("POST", "/__sim/rate", { rate: 0 });
+  if (o.hold) {
+    const paintedWhilePaused = await page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.results.length);
+    const releasedAt = Date.now();
+    await o.hold.release();
+    log(`    paused: ${paintedWhilePaused} of ${samples.length} probe changes painted while paused; released at +${((releasedAt - started) / 1000).toFixed(1)} s`);
+  }
   const drainUntil = Date.now() + o.drainMs;
   while (Date.now() < drainUntil) {
     const pending = await page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.pending).catch(() => 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowWindow, scrollTopFor } from "./row-window";
+import { anchoredScrollTop, rowWindow, scrollTopFor } from "./row-window";
 
 describe("rowWindow", () => {
   const base = { rowHeight: 40, viewportHeight: 400, overscan: 2 };
@@ -27,5 +27,25 @@ describe("scrollTopFor", () => {
     expect(scrollTopFor(12, view)).toBe(400); // already in view
     expect(scrollTopFor(5, view)).toBe(200); // above: align its top
     expect(scrollTopFor(25, view)).toBe(25 * 40 + 40 - 400); // below: align its bottom
+  });
+});
+
+describe("anchoredScrollTop", () => {
+  const H = 10;
+  it("keeps the row in view at the same offset when rows arrive above it", () => {
+    // "c" is the top row (index 2), 4 px scrolled into it; two new rows land above.
+    expect(anchoredScrollTop(["a", "b", "c", "d"], ["x", "y", "a", "b", "c", "d"], 24, H)).toBe(44);
+  });
+
+  it("follows the row when rows above it leave", () => {
+    expect(anchoredScrollTop(["a", "b", "c", "d"], ["c", "d"], 20, H)).toBe(0);
+  });
+
+  it("stays at the top, so new rows show there", () => {
+    expect(anchoredScrollTop(["a", "b"], ["x", "a", "b"], 0, H)).toBe(0);
+  });
+
+  it("keeps the pixel position when the row is gone", () => {
+    expect(anchoredScrollTop(["a", "b", "c"], ["x", "y", "z", "a"], 15, H)).toBe(15);
   });
 });

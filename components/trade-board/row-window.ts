@@ -27,3 +27,18 @@ export function scrollTopFor(index: number, o: { rowHeight: number; scrollTop: n
   if (rowBottom > o.scrollTop + o.viewportHeight) return rowBottom - o.viewportHeight;
   return o.scrollTop;
 }
+
+/**
+ * Scroll anchoring to the row, not the pixel: the scrollTop that keeps the row at the top of the view
+ * (`scrollTop` in `previous`) at the same offset in `next`. At the very top it stays at 0, so new rows
+ * show up there; when the row left the list the pixel position stays.
+ */
+export function anchoredScrollTop(previous: readonly string[], next: readonly string[], scrollTop: number, rowHeight: number): number {
+  if (scrollTop <= 0 || rowHeight <= 0 || previous === next) return scrollTop;
+  const topIndex = Math.floor(scrollTop / rowHeight);
+  const id = previous[topIndex];
+  if (id === undefined) return scrollTop;
+  const nextIndex = next.indexOf(id);
+  if (nextIndex < 0) return scrollTop;
+  return nextIndex * rowHeight + (scrollTop - topIndex * rowHeight);
+}

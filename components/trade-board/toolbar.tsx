@@ -1,5 +1,6 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
 // search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
+import type { ReactNode } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
 import { ExportCsvButton } from "./export-csv-button";
@@ -23,9 +24,11 @@ interface ToolbarProps {
   /** The ids of the current view, in display order (what Export CSV writes). */
   ids: readonly string[];
   stallRules: readonly StallRuleRow[];
+  /** The live-updates pause control (trade-board.tsx), beside the count. */
+  pause?: ReactNode;
 }
 
-export function Toolbar({ params, update, facets, matching, ids, stallRules }: ToolbarProps) {
+export function Toolbar({ params, update, facets, matching, ids, stallRules, pause }: ToolbarProps) {
   const filtered = hasActiveFilter(params);
   return (
     <div className={`flex flex-col gap-2 border-b border-slate-800 px-3 py-2 ${PAINT_ISOLATED}`}>
@@ -56,6 +59,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules }: T
               Clear filters
             </button>
           ) : null}
+          {pause}
           <TradeCount matching={matching} total={facets.total} filtered={filtered} />
           <ExportCsvButton ids={ids} params={params} />
         </div>

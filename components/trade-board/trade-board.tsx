@@ -1,17 +1,21 @@
 "use client";
 // The trade board: toolbar (filters with counts, search, matching count), the virtualized table and
 // the detail drawer. View state is in the URL (use-board-params); the list comes from one pass over
-// the store (use-board-summary), which the KPI strip shares through `summary`.
-import { useCallback, useEffect } from "react";
+// the store (use-board-summary), which the KPI strip shares through `summary`. The table can be paused
+// (use-live-pause): it then shows a frozen view while the summary, and so every count, stays live.
+import { useCallback, useEffect, useMemo } from "react";
 import { useAlertsContext } from "@/components/alerts/alerts-context";
-import type { BoardParams } from "@/lib/trades/board-params";
+import { type BoardParams, serializeBoardParams } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { emptyBoardMessage } from "./empty-message";
+import { FrozenRecordsContext } from "./frozen-records-context";
+import { PauseControl } from "./pause-control";
 import type { StallRuleRow } from "./stall-rules-panel";
 import { Toolbar } from "./toolbar";
 import { TradeDrawer } from "./trade-drawer";
 import { TradeTable } from "./trade-table";
 import type { UpdateBoardParams } from "./use-board-params";
+import { useLivePause } from "./use-live-pause";
 
 interface TradeBoardProps {
   params: BoardParams;
@@ -39,13 +43,38 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
     if (openId !== null) focusRow(openId);
   }, [update, openId]);
 
+  const viewKey = useMemo(() => serializeBoardParams({ ...params, trade: null }), [params]);
+  const live = useLivePause(summary.ids, viewKey, openId !== null);
+
   const emptyMessage = emptyBoardMessage(params, summary.facets.total);
   const empty = emptyMessage === null ? null : <p>{emptyMessage}</p>;
 
   return (
     <section aria-label="Trade board" className="flex h-[85dvh] min-h-0 min-w-0 flex-none flex-col rounded-lg lg:h-auto lg:flex-1 border border-slate-800 bg-slate-900/40">
-      <Toolbar params={params} update={update} facets={summary.facets} matching={summary.ids.length} ids={summary.ids} stallRules={stallRules} />
-      <TradeTable ids={summary.ids} sort={params.sort} onSort={onSort} onOpen={onOpen} empty={empty} />
+      <Toolbar
+        params={params}
+        update={update}
+        facets={summary.facets}
+        matching={summary.ids.length}
+        ids={live.ids}
+        stallRules={stallRules}
+        pause={<PauseControl explicit={live.explicit} reason={live.reason} onToggle={live.togglePause} />}
+      />
+      <FrozenRecordsContext.Provider value={live.frozenRecords}>
+        <TradeTable
+          ids={live.ids}
+          sort={params.sort}
+          onSort={onSort}
+          onOpen={onOpen}
+          empty={empty}
+          flashes={live.flashes}
+          pending={live.pending}
+          onShowPending={live.release}
+          onPointerOn={live.setPointerOn}
+          onScrolled={live.setScrolled}
+          onTogglePause={live.togglePause}
+        />
+      </FrozenRecordsContext.Provider>
       <TradeDrawer id={openId} onClose={onClose} />
     </section>
   );

@@ -1,12 +1,17 @@
 "use client";
 // One virtualized row. Takes only an id and selects its own record, so a batch that changes other
 // trades does not re-render it; the age and the stall flag tick inside their own small components.
-import { memo, useMemo } from "react";
-import { selectIsStalled, selectTrade } from "@/lib/store/selectors";
+// While the table is paused it shows the record from the pause buffer instead (frozen-records-context).
+// A row whose trade just changed on screen is highlighted briefly (a fade; a plain tint, no animation,
+// for people who ask for reduced motion).
+import { memo, useContext, useEffect, useMemo, useRef } from "react";
+import { selectIsStalled, selectTrade, stallOf } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { formatUsd } from "@/lib/trades/format";
 import { isTerminalStatus } from "@/lib/trades/status-classes";
 import { AgeInStatus } from "./age-in-status";
+import { FrozenRecordsContext } from "./frozen-records-context";
+import { FLASH_MS } from "./use-live-pause";
 import { GRID_TEMPLATE, ROW_HEIGHT } from "./columns";
 import { MissingBadge } from "./missing-badge";
 import { RowTime } from "./row-time";
@@ -20,13 +25,46 @@ interface TradeRowProps {
   index: number;
   start: number;
   focusable: boolean;
+  /** performance.now() when this trade last changed on screen, if recently. */
+  flashAt: number | undefined;
   onOpen: (id: string) => void;
   onFocusRow: (id: string) => void;
 }
 
-export const TradeRow = memo(function TradeRow({ id, index, start, focusable, onOpen, onFocusRow }: TradeRowProps) {
-  const record = useOpsStore(useMemo(() => selectTrade(id), [id]));
-  const stalled = useOpsStore(useMemo(() => selectIsStalled(id), [id]));
+const FLASH_KEYFRAMES: Keyframe[] = [{ backgroundColor: "rgb(56 189 248 / 0.28)" }, { backgroundColor: "rgb(56 189 248 / 0)" }];
+
+/** Highlights the element for what is left of FLASH_MS since `flashAt`. */
+function useFlash(flashAt: number | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (flashAt === undefined || !element || typeof element.animate !== "function") return;
+    const left = FLASH_MS - (performance.now() - flashAt);
+    if (left <= 0) return;
+    const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // Reduced motion: the tint holds, then goes at once (a step, not a fade).
+    const animation = element.animate(FLASH_KEYFRAMES, { duration: left, easing: reduced ? "step-end" : "ease-out" });
+    return () => animation.cancel();
+  }, [flashAt]);
+  return ref;
+}
+
+export const TradeRow = memo(function TradeRow({ id, index, start, focusable, flashAt, onOpen, onFocusRow }: TradeRowProps) {
+  const frozen = useContext(FrozenRecordsContext);
+  const record = useOpsStore(useMemo(() => (frozen ? () => frozen.get(id) : selectTrade(id)), [frozen, id]));
+  const stalled = useOpsStore(
+    useMemo(
+      () =>
+        frozen
+          ? (state: Parameters<typeof stallOf>[0]) => {
+              const held = frozen.get(id);
+              return held ? stallOf(state, held).stalled : false;
+            }
+          : selectIsStalled(id),
+      [frozen, id],
+    ),
+  );
+  const flashRef = useFlash(flashAt);
   const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE };
   if (!record) {
     // Evicted between the list pass and this render; the next pass drops it.
@@ -47,6 +85,7 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
       : "border-l-transparent";
   return (
     <div
+      ref={flashRef}
       role="row"
       aria-rowindex={index + 2}
       tabIndex={focusable ? 0 : -1}
@@ -58,7 +97,8 @@ export const TradeRow = memo(function TradeRow({ id, index, start, focusable, on
       onClick={() => onOpen(trade.id)}
       onFocus={() => onFocusRow(trade.id)}
       onKeyDown={(event) => {
-        if (event.key === "Enter" || event.key === " ") {
+        // Space is the table's pause key (trade-rows.tsx).
+        if (event.key === "Enter") {
           event.preventDefault();
           onOpen(trade.id);
         }

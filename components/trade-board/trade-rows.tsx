@@ -2,10 +2,11 @@
 // The virtualized body of the trade table: only the rows in view (plus a few) are in the DOM, so
 // 100,000 trades cost the same to render as 30. Rows are positioned by transform and kept in a stable
 // DOM order while the board re-sorts (stable-order.ts). Keyboard: one row is in the tab order; arrows,
-// Page Up/Down, Home and End move between rows in sort order; Enter opens the trade.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+// Page Up/Down, Home and End move between rows in sort order; Enter opens the trade; Space pauses.
+// When the list changes while scrolled down, the row at the top of the view stays put (anchoredScrollTop).
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { ROW_HEIGHT } from "./columns";
-import { rowWindow, scrollTopFor } from "./row-window";
+import { anchoredScrollTop, rowWindow, scrollTopFor } from "./row-window";
 import { stableRenderOrder } from "./stable-order";
 import { TradeRow } from "./trade-row";
 
@@ -44,18 +45,36 @@ interface TradeRowsProps {
   ids: readonly string[];
   onOpen: (id: string) => void;
   scrollRef: RefObject<HTMLDivElement | null>;
+  flashes: ReadonlyMap<string, number>;
+  /** Told whether the view is scrolled away from the top (an automatic pause). */
+  onScrolled: (scrolled: boolean) => void;
+  onTogglePause: () => void;
 }
 
 function rowElement(container: HTMLElement | null, id: string): HTMLElement | null {
   return container?.querySelector<HTMLElement>(`[role="row"][data-trade-id="${CSS.escape(id)}"]`) ?? null;
 }
 
-export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
+export function TradeRows({ ids, onOpen, scrollRef, flashes, onScrolled, onTogglePause }: TradeRowsProps) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
 
   // Rows have one fixed height, so which are in view is arithmetic on scrollTop.
   const viewport = useViewport(scrollRef);
+  const scrolled = viewport.scrollTop > 0;
+  useEffect(() => onScrolled(scrolled), [onScrolled, scrolled]);
+
+  // Before paint, so the rows never show at the old pixel position: keep the top row where it was.
+  const shownIds = useRef(ids);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const previous = shownIds.current;
+    shownIds.current = ids;
+    if (!element || previous === ids) return;
+    const top = anchoredScrollTop(previous, ids, element.scrollTop, ROW_HEIGHT);
+    if (top !== element.scrollTop) element.scrollTop = top;
+  }, [ids, scrollRef]);
+
   const { first, end } = rowWindow({ count: ids.length, rowHeight: ROW_HEIGHT, scrollTop: viewport.scrollTop, viewportHeight: viewport.height, overscan: OVERSCAN });
   const indexOf = new Map<string, number>();
   for (let index = first; index < end; index += 1) {
@@ -83,6 +102,11 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
   const onFocusRow = useCallback((id: string) => setActiveId(id), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === " ") {
+      event.preventDefault();
+      onTogglePause();
+      return;
+    }
     const list = ids;
     if (list.length === 0 || activeId === null) return;
     const current = Math.max(0, list.indexOf(activeId));
@@ -107,7 +131,7 @@ export function TradeRows({ ids, onOpen, scrollRef }: TradeRowsProps) {
       {order.map((id) => {
         const index = indexOf.get(id);
         if (index === undefined) return null;
-        return <TradeRow key={id} id={id} index={index} start={index * ROW_HEIGHT} focusable={id === tabStop} onOpen={onOpen} onFocusRow={onFocusRow} />;
+        return <TradeRow key={id} id={id} index={index} start={index * ROW_HEIGHT} focusable={id === tabStop} flashAt={flashes.get(id)} onOpen={onOpen} onFocusRow={onFocusRow} />;
       })}
     </div>
   );
