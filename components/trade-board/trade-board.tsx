@@ -2,8 +2,10 @@
 // The trade board: toolbar (filters with counts, search, matching count), the virtualized table and
 // the detail drawer. View state is in the URL (use-board-params); the list comes from one pass over
 // the store (use-board-summary), which the KPI strip shares through `summary`.
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useAlertsContext } from "@/components/alerts/alerts-context";
+import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
+import { useBoardKeys } from "@/components/keyboard/use-board-keys";
 import type { BoardParams } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { emptyBoardMessage } from "./empty-message";
@@ -39,6 +41,10 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
     if (openId !== null) focusRow(openId);
   }, [update, openId]);
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const stalledView = useCallback(() => update((p) => ({ ...p, stalledOnly: true })), [update]);
+  useBoardKeys({ showShortcuts: () => setShortcutsOpen(true), stalledView });
+
   const emptyMessage = emptyBoardMessage(params, summary.facets.total);
   const empty = emptyMessage === null ? null : <p>{emptyMessage}</p>;
 
@@ -47,6 +53,7 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
       <Toolbar params={params} update={update} facets={summary.facets} matching={summary.ids.length} stallRules={stallRules} />
       <TradeTable ids={summary.ids} sort={params.sort} onSort={onSort} onOpen={onOpen} empty={empty} />
       <TradeDrawer id={openId} onClose={onClose} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </section>
   );
 }
