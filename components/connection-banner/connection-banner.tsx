@@ -3,6 +3,7 @@
 // shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
 // a resync. data-state carries the machine-readable state.
 import { memo } from "react";
+import { signInHref } from "@/components/auth/sign-in-href";
 import { selectConnection, selectLastEventAt, selectLastResync, selectMeanEventGapMs, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
@@ -53,7 +54,13 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         <span className="sr-only">{`, ${view.spoken}`}</span>
       </span>
       {view.state === "signed-out" ? (
-        <a href="/sign-in?callbackUrl=%2Fboard" className="font-semibold underline underline-offset-2 hover:text-white">
+        <a
+          href="/sign-in?callbackUrl=%2Fboard"
+          // Read at the click, not at render: the filters and open trade may have changed since.
+          onClick={(event) => {
+            event.currentTarget.href = signInHref(window.location);
+          }}
+          className="font-semibold underline underline-offset-2 hover:text-white">
           Sign in again
         </a>
       ) : null}
