@@ -9,6 +9,7 @@ import { useCan } from "@/components/staff/staff-context";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { formatExact, toMs } from "@/components/ui/time-format";
+import { shownHoldEndMs } from "@/lib/trades/hold-end";
 import { WarningIcon } from "@/components/ui/warning-icon";
 import { selectStallReason, selectTrade } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
@@ -97,7 +98,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
   const { trade } = record;
   const terminal = isTerminalStatus(trade.status);
   const unverified = !record.verified && !terminal;
-  const holdEndMs = toMs(trade.holdEndDate);
+  const holdEndMs = shownHoldEndMs(trade.status, toMs(trade.holdEndDate));
 
   return (
     <div className="flex h-full flex-col">
@@ -158,13 +159,13 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
 
         <Section title="Timing">
           <dl>
-            <DetailField label="Hold ends">
-              {holdEndMs === null ? null : (
+            {holdEndMs === null ? null : (
+              <DetailField label="Hold ends">
                 <span>
                   <RelativeTime at={holdEndMs} className="font-semibold text-slate-50" /> <span className="text-slate-400">({formatExact(holdEndMs)})</span>
                 </span>
-              )}
-            </DetailField>
+              </DetailField>
+            )}
             <DetailField label="In status since">
               <When iso={record.enteredStatusAt} />
             </DetailField>
