@@ -4,6 +4,7 @@ import { env, stallLimitsFromEnv } from "@/lib/env/server";
 import { isSet } from "@/lib/env/setting";
 import { STALL_VARIABLES } from "@/lib/env/stall-limits";
 import { requireStaffSession } from "@/lib/auth";
+import { boardModeOf } from "@/components/wallboard/board-mode";
 import { BoardClient } from "./client";
 
 export const metadata: Metadata = { title: "Board · AssetPay Ops" };
@@ -34,5 +35,5 @@ export default async function BoardPage({ searchParams }: BoardPageProps) {
       limitMs: env().alerts.fundingStuckMs,
     },
   ];
-  return <BoardClient stallLimits={stallLimits} stallRules={stallRules} initialQuery={queryString} />;
+  return <BoardClient stallLimits={stallLimits} stallRules={stallRules} initialQuery={queryString} mode={boardModeOf(query)} />;
 }
