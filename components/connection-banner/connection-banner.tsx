@@ -41,7 +41,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
       data-state={view.state}
       data-quiet={view.quiet ? "true" : undefined}
       title={connection.lastError ?? undefined}
-      className={`flex min-w-0 items-center gap-2 rounded-md border px-2.5 py-1 text-xs ${look.box}`}
+      // On a phone the resync note wraps under the words instead of squeezing them to "Li…".
+      className={`flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 sm:flex-nowrap rounded-md border px-2.5 py-1 text-xs ${look.box}`}
     >
       <span aria-hidden="true" className={`text-sm leading-none ${look.mark}`}>
         {MARK[view.state]}
