@@ -97,6 +97,23 @@ test("signing in returns to the filtered view with its open trade", async ({ pag
   await expect(page.getByRole("dialog")).toBeVisible();
 });
 
+test("a session ended elsewhere sends the filtered view through sign-in and back", async ({ page }) => {
+  await openBoard(page);
+  // The cookie outlives its session: signed out (the store ends the session), then the old cookie put back.
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.context().addCookies(cookies);
+  await page.goto("/board?game=rust&stalled=1");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/board?game=rust&stalled=1");
+  await page.getByLabel("Email").fill(e2eEnv("E2E_STAFF_EMAIL"));
+  await page.getByLabel("Password").fill(e2eEnv("E2E_STAFF_PASSWORD"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/board\?/);
+  await expect(page.getByRole("button", { name: /^Stalled/ })).toHaveAttribute("aria-pressed", "true");
+});
+
 test.describe("phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
