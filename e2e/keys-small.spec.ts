@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { connectionBanner, expectLive } from "./support/board";
 import { e2eEnv } from "./support/env";
 import { expect, signIn, test } from "./support/fixtures";
+import { type SimTrade, simRequest } from "./support/sim-control";
 
 const NOTES_DIR = process.env.E2E_SCREENSHOT_DIR ?? "/work/notes";
 
@@ -143,9 +144,17 @@ test.describe("wallboard", () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
   test("?mode=wall shows big counts and the stalled list with no chrome", async ({ page }) => {
+    // Two trades held still by the simulator far past the stall limit (20 min for an active trade), old
+    // enough to head the list whatever other specs left stalled on the shared simulator.
+    const older = await simRequest<SimTrade>("POST", "/__sim/trades", { stall: true, status: "active", ageSeconds: 6 * 86_400 });
+    const newer = await simRequest<SimTrade>("POST", "/__sim/trades", { stall: true, status: "active", ageSeconds: 5 * 86_400 });
     await openBoard(page, "?mode=wall");
     const wall = page.getByRole("main", { name: "Wallboard" });
     await expect(wall).toBeVisible();
+    const listed = wall.locator("li[data-trade-id]");
+    await expect(listed.locator(`xpath=self::*[@data-trade-id="${older.id}"]`)).toHaveCount(1);
+    const order = await listed.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-trade-id")));
+    expect(order.indexOf(newer.id)).toBeGreaterThan(order.indexOf(older.id));
     await expect(wall.getByRole("heading", { name: "Stalled trades, longest first" })).toBeVisible();
     await expect(wall.getByTestId("wall-stalled-count")).toHaveText(/^\d[\d,]*$/);
     // No chrome: the header's links, the filters and the table are not on screen.
