@@ -7,6 +7,7 @@
 // change, come from next.config.js for every response.
 import { NextResponse, type NextRequest } from "next/server";
 import { parseEnv } from "@/lib/env/server-env";
+import { PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 import { isSessionCookieName } from "@/lib/auth/session-cookie-name";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { hasUndecodableSegment } from "@/lib/http/path-id";
@@ -58,6 +59,7 @@ export function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set(PAGE_PATH_HEADER, `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -3,6 +3,7 @@
 // shape, the age of the last event, retry countdowns, a way back in when signed out, and a note after
 // a resync. data-state carries the machine-readable state.
 import { memo } from "react";
+import { signInHref } from "@/components/auth/sign-in-href";
 import { selectConnection, selectLastEventAt, selectLastResync, selectMeanEventGapMs, selectNow } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
@@ -35,7 +36,8 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
       data-state={view.state}
       data-quiet={view.quiet ? "true" : undefined}
       title={connection.lastError ?? undefined}
-      className={`flex min-w-0 items-center gap-2 rounded-md border px-2.5 py-1 text-xs ${look.box}`}
+      // On a phone the resync note wraps under the words instead of squeezing them to "Li…".
+      className={`flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 sm:flex-nowrap rounded-md border px-2.5 py-1 text-xs ${look.box}`}
     >
       <ConnectionMark state={view.state} className={look.mark} />
       {/* Reads "Live · last event 3 s ago". The ticking part is hidden from the live region, which gets
@@ -46,7 +48,13 @@ export const ConnectionBanner = memo(function ConnectionBanner() {
         <span className="sr-only">{`, ${view.spoken}`}</span>
       </span>
       {view.state === "signed-out" ? (
-        <a href="/sign-in?callbackUrl=%2Fboard" className="font-semibold underline underline-offset-2 hover:text-white">
+        <a
+          href="/sign-in?callbackUrl=%2Fboard"
+          // Read at the click, not at render: the filters and open trade may have changed since.
+          onClick={(event) => {
+            event.currentTarget.href = signInHref(window.location);
+          }}
+          className="font-semibold underline underline-offset-2 hover:text-white">
           Sign in again
         </a>
       ) : null}

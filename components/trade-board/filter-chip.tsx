@@ -17,7 +17,7 @@ const COUNT = new Intl.NumberFormat("en-US");
 
 export function FilterChip({ label, count, pressed, onToggle, title, tone = "default", icon }: FilterChipProps) {
   const base =
-    "inline-flex h-7 items-center gap-1.5 rounded-md border px-2 text-xs font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
+    "inline-flex h-7 shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md border px-2 text-xs font-medium transition focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
   const look =
     tone === "warning"
       ? pressed
@@ -32,7 +32,8 @@ export function FilterChip({ label, count, pressed, onToggle, title, tone = "def
     <button type="button" aria-pressed={pressed} title={title} onClick={onToggle} className={`${base} ${look}`}>
       {icon}
       <span>{label}</span>
-      <span className={`tabular-nums ${pressed ? "text-current" : "text-slate-400"}`}>{COUNT.format(count)}</span>
+      {/* Room for four digits from the start, so a count reaching 1,000 does not widen the chip and reflow the row. */}
+      <span className={`inline-block min-w-[4ch] text-right tabular-nums ${pressed ? "text-current" : "text-slate-400"}`}>{COUNT.format(count)}</span>
     </button>
   );
 }

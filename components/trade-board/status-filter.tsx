@@ -17,7 +17,8 @@ const WHEN_PRESENT: readonly TradeStatus[] = ["escrow", "partial", "unknown"];
 export function StatusFilter({ value, facets, onToggle }: StatusFilterProps) {
   const shown = [...ALWAYS, ...WHEN_PRESENT.filter((s) => facets.statuses[s] > 0 || value.includes(s))];
   return (
-    <div role="group" aria-label="Status" className="flex flex-wrap items-center gap-1">
+    // One line that scrolls sideways when narrow, rather than wrapping and pushing the table down as counts grow.
+    <div role="group" aria-label="Status" className="-my-0.5 flex min-w-0 items-center gap-1 overflow-x-auto py-0.5">
       {shown.map((status) => (
         <FilterChip
           key={status}

@@ -3,8 +3,10 @@
 // the detail drawer. View state is in the URL (use-board-params); the list comes from one pass over
 // the store (use-board-summary), which the KPI strip shares through `summary`. The table can be paused
 // (use-live-pause): it then shows a frozen view while the summary, and so every count, stays live.
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useAlertsContext } from "@/components/alerts/alerts-context";
+import { ShortcutsDialog } from "@/components/keyboard/shortcuts-dialog";
+import { useBoardKeys } from "@/components/keyboard/use-board-keys";
 import { type BoardParams, serializeBoardParams } from "@/lib/trades/board-params";
 import type { BoardSummary } from "@/lib/trades/board-summary";
 import { emptyBoardMessage } from "./empty-message";
@@ -45,6 +47,9 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
 
   const viewKey = useMemo(() => serializeBoardParams({ ...params, trade: null }), [params]);
   const live = useLivePause(summary.ids, viewKey, openId !== null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const stalledView = useCallback(() => update((p) => ({ ...p, stalledOnly: true })), [update]);
+  useBoardKeys({ showShortcuts: () => setShortcutsOpen(true), stalledView });
 
   const emptyMessage = emptyBoardMessage(params, summary.facets.total);
   const empty = emptyMessage === null ? null : <p>{emptyMessage}</p>;
@@ -76,6 +81,7 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
         />
       </FrozenRecordsContext.Provider>
       <TradeDrawer id={openId} onClose={onClose} />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ExactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { toMs } from "@/lib/time/format-time";
+import { shownHoldEndMs } from "@/lib/trades/hold-end";
 import { WarningIcon } from "@/components/ui/warning-icon";
 import { selectStallReason, selectTrade } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
@@ -98,7 +99,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
   const { trade } = record;
   const terminal = isTerminalStatus(trade.status);
   const unverified = !record.verified && !terminal;
-  const holdEndMs = toMs(trade.holdEndDate);
+  const holdEndMs = shownHoldEndMs(trade.status, toMs(trade.holdEndDate));
 
   return (
     <div className="flex h-full flex-col">
@@ -159,13 +160,13 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
 
         <Section title="Timing">
           <dl>
-            <DetailField label="Hold ends">
-              {holdEndMs === null ? null : (
+            {holdEndMs === null ? null : (
+              <DetailField label="Hold ends">
                 <span>
                   <RelativeTime at={holdEndMs} className="font-semibold text-slate-50" /> <span className="text-slate-400">(<ExactTime at={holdEndMs} />)</span>
                 </span>
-              )}
-            </DetailField>
+              </DetailField>
+            )}
             <DetailField label="In status since">
               <When iso={record.enteredStatusAt} />
             </DetailField>

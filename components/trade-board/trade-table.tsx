@@ -6,6 +6,7 @@ import { type ReactNode, useRef } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import type { TradeSortKey } from "@/lib/trades/trade-sort";
 import { PendingUpdatesPill } from "./pending-updates-pill";
+import { PHONE_COLUMNS } from "./columns";
 import { TableHeader } from "./table-header";
 import { TradeRows } from "./trade-rows";
 
@@ -23,16 +24,16 @@ interface TradeTableProps {
   onTogglePause: () => void;
 }
 
-/** The columns' own minimum (GRID_TEMPLATE, gaps and padding). */
-const TABLE_MIN_WIDTH = "min-w-[58rem]";
+/** The columns' own minimum (GRID_TEMPLATE, gaps and padding); a phone shows fewer (PHONE_COLUMNS). */
+const TABLE_MIN_WIDTH = "sm:min-w-[58rem]";
 
 export function TradeTable({ ids, sort, onSort, onOpen, empty, flashes, pending, onShowPending, onPointerOn, onScrolled, onTogglePause }: TradeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   return (
-    // Narrower than its columns need (a laptop with the side panel, a phone), the table scrolls
+    // Narrower than its columns need (a laptop with the side panel), the table scrolls
     // sideways as a whole, header and rows together, rather than clipping the Age and Flag columns.
     <div className="relative flex min-h-0 flex-1 flex-col" onPointerEnter={() => onPointerOn(true)} onPointerLeave={() => onPointerOn(false)}>
-      <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className={`flex min-h-0 flex-1 flex-col overflow-x-auto ${PAINT_ISOLATED}`}>
+      <div role="table" aria-label="Trades" aria-rowcount={ids.length + 1} className={`flex min-h-0 flex-1 flex-col overflow-x-auto ${PHONE_COLUMNS} ${PAINT_ISOLATED}`}>
         <div role="rowgroup" className={TABLE_MIN_WIDTH}>
           <TableHeader sort={sort} onSort={onSort} />
         </div>

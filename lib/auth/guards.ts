@@ -53,10 +53,15 @@ export async function getStaffSession(): Promise<StaffSession | null> {
   return null;
 }
 
+/** The sign-in page, coming back to `returnTo` (a path with its query) afterwards. */
+export function signInPathFor(returnTo: string | undefined): string {
+  return returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in";
+}
+
 /** For pages and layouts: the signed-in staff member, or a redirect to /sign-in (back to `returnTo`). */
 export async function requireStaffSession(returnTo?: string): Promise<StaffSession> {
   const staff = await getStaffSession();
-  if (!staff) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!staff) redirect(signInPathFor(returnTo));
   await redirectUntilEnrolled(staff, returnTo);
   return staff;
 }

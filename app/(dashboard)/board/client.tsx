@@ -15,6 +15,8 @@ import { useBoardParams } from "@/components/trade-board/use-board-params";
 import { useBoardSummary } from "@/components/trade-board/use-board-summary";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { useFillViewport } from "@/components/ui/use-fill-viewport";
+import type { BoardMode } from "@/components/wallboard/board-mode";
+import { WallBoard } from "@/components/wallboard/wall-board";
 import { useLiveSession } from "@/lib/live/use-live-session";
 import { countCardView } from "@/lib/trades/board-params";
 import { OpsStoreProvider } from "@/lib/store/ops-store-provider";
@@ -24,14 +26,21 @@ interface BoardClientProps {
   stallLimits: Partial<StallLimits>;
   stallRules: readonly StallRuleRow[];
   initialQuery: string;
+  mode: BoardMode;
 }
 
-export function BoardClient({ stallLimits, stallRules, initialQuery }: BoardClientProps) {
+export function BoardClient({ stallLimits, stallRules, initialQuery, mode }: BoardClientProps) {
   return (
     <OpsStoreProvider options={{ stallLimits }}>
-      <BoardPage stallRules={stallRules} initialQuery={initialQuery} />
+      {mode === "wall" ? <WallPage /> : <BoardPage stallRules={stallRules} initialQuery={initialQuery} />}
     </OpsStoreProvider>
   );
+}
+
+/** The TV's view: the same live session and store, only the wallboard on screen. */
+function WallPage() {
+  useLiveSession();
+  return <WallBoard />;
 }
 
 function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRuleRow[]; initialQuery: string }) {

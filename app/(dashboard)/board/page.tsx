@@ -4,6 +4,7 @@ import { env, stallLimitsFromEnv } from "@/lib/env/server";
 import { isSet } from "@/lib/env/setting";
 import { STALL_VARIABLES } from "@/lib/env/stall-limits";
 import { requireStaffSession } from "@/lib/auth";
+import { boardModeOf } from "@/components/wallboard/board-mode";
 import { BoardClient } from "./client";
 
 export const metadata: Metadata = { title: "Board · AssetPay Ops" };
@@ -13,8 +14,15 @@ interface BoardPageProps {
 }
 
 export default async function BoardPage({ searchParams }: BoardPageProps) {
-  // The layout checks too, but layouts are not re-run on client navigation: each page checks itself.
-  await requireStaffSession("/board");
+  // Handed over as a plain query string; the board parses it (lib/trades/board-params) like any URL.
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(await searchParams)) {
+    if (typeof value === "string") query.set(name, value);
+  }
+  const queryString = query.toString();
+  // The layout checks too, but layouts are not re-run on client navigation: each page checks itself,
+  // and sends a signed-out person back to this exact view (filters, open trade) after signing in.
+  await requireStaffSession(queryString ? `/board?${queryString}` : "/board");
   const stallLimits = stallLimitsFromEnv();
   const stallRules: StallRuleRow[] = [
     ...STALL_VARIABLES.map((v) => ({ key: v.key, variable: v.name, meaning: v.meaning, configured: v.key in stallLimits })),
@@ -27,10 +35,5 @@ export default async function BoardPage({ searchParams }: BoardPageProps) {
       limitMs: env().alerts.fundingStuckMs,
     },
   ];
-  // Handed over as a plain query string; the board parses it (lib/trades/board-params) like any URL.
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(await searchParams)) {
-    if (typeof value === "string") query.set(name, value);
-  }
-  return <BoardClient stallLimits={stallLimits} stallRules={stallRules} initialQuery={query.toString()} />;
+  return <BoardClient stallLimits={stallLimits} stallRules={stallRules} initialQuery={queryString} mode={boardModeOf(query)} />;
 }
