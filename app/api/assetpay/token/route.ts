@@ -1,11 +1,12 @@
 // POST: an AssetPay client token for the signed-in staff member's browser socket. Limited per staff
-// member, and answered from a per-session cache while the last token has most of its life left, so a
-// burst of tabs mints once (API-minted tokens spend the merchant's AssetPay budget). A browser whose
-// token AssetPay refused names it by digest in the body (./token-request-body.ts), and gets a fresh one.
-// Keyed by session, not by staff member: a token minted for a session is never handed out once that
-// session has ended (the route refuses it first), so a token outlives its session by at most its own
-// lifetime (ASSETPAY_TOKEN_TTL_SECONDS when signed locally, AssetPay's otherwise): AssetPay cannot
-// revoke a client token, and the browser's tabs drop their socket when the session ends.
+// member, and answered from a per-staff cache while the last token has most of its life left, so a
+// burst of tabs, or of sign-ins, mints once (API-minted tokens spend the merchant's AssetPay budget). A
+// browser whose token AssetPay refused names it by digest in the body (./token-request-body.ts), and
+// gets a fresh one. An ended session gets nothing (withStaff refuses it first), so a token handed to
+// it outlives the session by at most its own lifetime (ASSETPAY_TOKEN_TTL_SECONDS when signed locally,
+// AssetPay's otherwise): AssetPay cannot revoke a client token, and the browser's tabs drop their
+// socket when the session ends. Sharing the cache among one staff member's sessions hands nobody a
+// token they could not get themselves: every client token is minted for the dashboard's one identity.
 import { mintClientToken } from "@/lib/assetpay/client-token";
 import { staffTokenCache } from "@/lib/assetpay/staff-token-cache";
 import { describeTokenFailure } from "@/lib/assetpay/token-failure";
@@ -23,7 +24,7 @@ export const POST = withStaff(
     if (!body.ok) return jsonError(body.status, body.status === 413 ? "body_too_large" : "invalid_body", body.message);
     try {
       const { token, expiresAt, wsUrl } = await staffTokenCache().grantFor(
-        `session:${staff.session.id}`,
+        staff.email,
         () => mintClientToken({ clientId: staff.email }),
         body.refusedDigest,
       );
