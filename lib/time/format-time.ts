@@ -2,6 +2,7 @@
 // times, dates when not today, exact times with the zone named, and ages in words. Pure and
 // locale-fixed (24-hour en-GB dates) so server, browser and tests agree; the chosen zone is passed in
 // (components/time-zone/use-time-zone.ts holds it). Never used for arithmetic.
+import { formatDuration } from "@/lib/trades/format";
 
 export const TIME_ZONE_CHOICES = ["local", "utc"] as const;
 export type TimeZoneChoice = (typeof TIME_ZONE_CHOICES)[number];
@@ -73,9 +74,7 @@ export function formatExact(ms: number, zone: TimeZoneChoice): string {
   return formatter("exact", zone, EXACT).format(ms);
 }
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
+const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const unit = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -83,13 +82,8 @@ const unit = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : m
 /** An age in words, two units at most, floored: "45 s", "17 min", "3 h 5 min", "1 day 4 h", "8 days". */
 export function formatAge(ms: number): string {
   const t = Number.isFinite(ms) && ms > 0 ? ms : 0;
-  if (t < MINUTE) return `${Math.floor(t / SECOND)} s`;
-  if (t < HOUR) return `${Math.floor(t / MINUTE)} min`;
-  if (t < DAY) {
-    const h = Math.floor(t / HOUR);
-    const m = Math.floor((t % HOUR) / MINUTE);
-    return m === 0 ? `${h} h` : `${h} h ${m} min`;
-  }
+  // Under a day an age reads like any duration; days are spelled out, the hours dropped after a week.
+  if (t < DAY) return formatDuration(t);
   const d = Math.floor(t / DAY);
   const h = Math.floor((t % DAY) / HOUR);
   return h === 0 || d >= 7 ? unit(d, "day", "days") : `${unit(d, "day", "days")} ${h} h`;
