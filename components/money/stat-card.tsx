@@ -13,7 +13,7 @@ interface StatCardProps {
   /** Small text on the label line, right-aligned (e.g. when a figure was fetched). */
   aside?: ReactNode;
   className?: string;
-  /** Makes the card a button: `label` is its accessible name ("Show the 3 stalled trades"). */
+  /** Makes the card a button: `label` is its accessible name ("Show the 3 trades in flight"). */
   show?: { label: string; onClick: () => void };
 }
 
