@@ -24,8 +24,9 @@ export function PauseControl({ explicit, reason, onToggle }: PauseControlProps) 
   return (
     <div className="flex items-center gap-2">
       {/* Its room is kept while live: the pointer entering the table must not reflow the toolbar and
-          push the rows down under it. */}
-      <span className={`w-[16.5rem] truncate text-right text-xs text-amber-200 ${reason === null ? "invisible" : ""}`}>
+          push the rows down under it. On a phone it keeps less room (the full reason is its title), so the
+          Pause button stays on screen. */}
+      <span title={reason ?? undefined} className={`w-24 truncate text-right text-xs text-amber-200 sm:w-[16.5rem] ${reason === null ? "invisible" : ""}`}>
         {reason}
       </span>
       <button
