@@ -8,8 +8,6 @@ import { e2eEnv } from "./support/env";
 import { expect, signIn, test } from "./support/fixtures";
 import { type SimTrade, simRequest } from "./support/sim-control";
 
-const NOTES_DIR = process.env.E2E_SCREENSHOT_DIR ?? "/work/notes";
-
 async function openBoard(page: Page, query = ""): Promise<void> {
   await signIn(page);
   await page.goto(`/board${query}`);
@@ -118,7 +116,7 @@ test("a session ended elsewhere sends the filtered view through sign-in and back
 test.describe("phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test("the banner, counts, table and a trade fit a 390×844 phone", async ({ page }) => {
+  test("the banner, counts, table and a trade fit a 390×844 phone", async ({ page }, testInfo) => {
     await openBoard(page);
     const banner = connectionBanner(page);
     // The banner's words are not cut to "Li…".
@@ -131,19 +129,19 @@ test.describe("phone", () => {
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     }
     expect(await overflowsSideways(page)).toBe(false);
-    await page.screenshot({ path: `${NOTES_DIR}/issue22-phone.png` });
+    await page.screenshot({ path: testInfo.outputPath("phone.png") });
 
     await page.locator('[role="row"][data-trade-id]').first().click();
     await expect(page.getByRole("dialog")).toBeVisible();
     expect(await overflowsSideways(page)).toBe(false);
-    await page.screenshot({ path: `${NOTES_DIR}/issue22-phone-detail.png` });
+    await page.screenshot({ path: testInfo.outputPath("phone-detail.png") });
   });
 });
 
 test.describe("wallboard", () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
-  test("?mode=wall shows big counts and the stalled list with no chrome", async ({ page }) => {
+  test("?mode=wall shows big counts and the stalled list with no chrome", async ({ page }, testInfo) => {
     // Two trades held still by the simulator far past the stall limit (20 min for an active trade), old
     // enough to head the list whatever other specs left stalled on the shared simulator.
     const older = await simRequest<SimTrade>("POST", "/__sim/trades", { stall: true, status: "active", ageSeconds: 6 * 86_400 });
@@ -168,6 +166,6 @@ test.describe("wallboard", () => {
     const size = await wall.getByTestId("wall-stalled-count").evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     expect(size).toBeGreaterThanOrEqual(64);
     expect(await overflowsSideways(page)).toBe(false);
-    await page.screenshot({ path: `${NOTES_DIR}/issue22-wall.png` });
+    await page.screenshot({ path: testInfo.outputPath("wall.png") });
   });
 });
