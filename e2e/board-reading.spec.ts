@@ -6,26 +6,13 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { expectLive, tradeRow } from "./support/board";
 import { expect, signIn, test } from "./support/fixtures";
-import { type SimTrade, simRequest } from "./support/sim-control";
+import { quietSimulatorDuring, type SimTrade, simRequest, uniqueTag } from "./support/sim-control";
 
 const CS2 = "730";
 const RUST = "252490";
 
-let previousRate = 2;
+quietSimulatorDuring(test);
 
-test.beforeAll(async () => {
-  const state = await simRequest<{ rate: number }>("GET", "/__sim/state?ids=none");
-  previousRate = state.rate;
-  await simRequest("POST", "/__sim/rate", { rate: 0 });
-});
-
-test.afterAll(async () => {
-  await simRequest("POST", "/__sim/rate", { rate: previousRate });
-});
-
-function uniqueTag(label: string): string {
-  return `zq${label}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 function createTrade(body: Record<string, unknown>): Promise<SimTrade> {
   return simRequest<SimTrade>("POST", "/__sim/trades", { stall: true, ...body });

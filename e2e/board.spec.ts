@@ -7,27 +7,13 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { connectionBanner, expectLive, tradeCount, tradeRow } from "./support/board";
 import { expect, signIn, test } from "./support/fixtures";
-import { type SimTrade, simRequest } from "./support/sim-control";
+import { quietSimulatorDuring, type SimTrade, simRequest, uniqueTag } from "./support/sim-control";
 
 const CS2 = "730";
 const RUST = "252490";
 
-let previousRate = 2;
+quietSimulatorDuring(test);
 
-test.beforeAll(async () => {
-  const state = await simRequest<{ rate: number }>("GET", "/__sim/state?ids=none");
-  previousRate = state.rate;
-  await simRequest("POST", "/__sim/rate", { rate: 0 });
-});
-
-test.afterAll(async () => {
-  await simRequest("POST", "/__sim/rate", { rate: previousRate });
-});
-
-/** A word no catalog item or id contains, so a search for it finds exactly this test's trades. */
-function uniqueTag(label: string): string {
-  return `zq${label}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 function randomSteamId(): string {
   return `7656119${String(Math.floor(Math.random() * 1e10)).padStart(10, "0")}`;

@@ -6,23 +6,10 @@
 import type { Page } from "@playwright/test";
 import { expectLive, tradeCount, tradeRow } from "./support/board";
 import { expect, signIn, test } from "./support/fixtures";
-import { type SimTrade, simRequest } from "./support/sim-control";
+import { quietSimulatorDuring, type SimTrade, simRequest, uniqueTag } from "./support/sim-control";
 
-let previousRate = 2;
+quietSimulatorDuring(test);
 
-test.beforeAll(async () => {
-  const state = await simRequest<{ rate: number }>("GET", "/__sim/state?ids=none");
-  previousRate = state.rate;
-  await simRequest("POST", "/__sim/rate", { rate: 0 });
-});
-
-test.afterAll(async () => {
-  await simRequest("POST", "/__sim/rate", { rate: previousRate });
-});
-
-function uniqueTag(label: string): string {
-  return `zq${label}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-}
 
 /** `count` new active trades whose item name carries `tag`, each emitted on the socket as it is made. */
 async function createTagged(tag: string, count: number): Promise<SimTrade[]> {

@@ -41,3 +41,24 @@ export interface SimTrade {
   items: { name: string }[];
   updatedAt: string;
 }
+
+/**
+ * For a spec file that creates its own trades: the shared simulator emits no random trades while the
+ * file runs (its rate is 0), and gets its earlier rate back afterwards.
+ */
+export function quietSimulatorDuring(test: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void }): void {
+  let previousRate = 2;
+  test.beforeAll(async () => {
+    const state = await simRequest<{ rate: number }>("GET", "/__sim/state?ids=none");
+    previousRate = state.rate;
+    await simRequest("POST", "/__sim/rate", { rate: 0 });
+  });
+  test.afterAll(async () => {
+    await simRequest("POST", "/__sim/rate", { rate: previousRate });
+  });
+}
+
+/** A word no catalog item or id contains, so a search for it finds exactly this test's trades. */
+export function uniqueTag(label: string): string {
+  return `zq${label}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
