@@ -9,3 +9,12 @@ export class TooManyAttempts extends CredentialsSignin {
     super();
   }
 }
+
+/**
+ * Thrown from `authorize` when the password matched but the store that says whether the account has
+ * two-factor sign-in on cannot be reached (the recorder is still starting, or down). Refusing is the
+ * safe side; the form says why, so a person retries instead of doubting their password.
+ */
+export class SignInStoreUnavailable extends CredentialsSignin {
+  override code = "store_unavailable";
+}

@@ -9,6 +9,7 @@ describe("describeSignInError", () => {
     );
     expect(describeSignInError({ type: "CredentialsSignin", code: "too_many_attempts" })).toMatch(/^Too many attempts/);
     expect(describeSignInError({ type: "Configuration" })).toMatch(/^Sign-in failed/);
+    expect(describeSignInError({ type: "CredentialsSignin", code: "store_unavailable" })).toMatch(/cannot reach its recorder yet/);
     expect(describeSignInError(new Error("x"))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { pgliteDirIn } from "@/lib/db/pglite-dir";
 import { RecorderUnavailableError } from "@/lib/db/recorded-source";
 import type { TwoFactorRecord } from "@/lib/db/two-factor-store";
 import { env } from "@/lib/env/server";
+import { SignInStoreUnavailable } from "../errors";
 import { TwoFactorCodeNeeded } from "./code-needed";
 import { twoFactorContext } from "./context";
 import { MAX_CODE_LENGTH, acceptAuthenticationCode } from "./accept-code";
@@ -33,8 +34,9 @@ export async function secondFactorPasses(email: string, input: unknown, request:
   try {
     record = await context.source.call({ op: "two-factor-read", email });
   } catch (error) {
-    if (error instanceof RecorderUnavailableError && !storeMayHoldEnrolments()) return true;
-    throw error;
+    if (!(error instanceof RecorderUnavailableError)) throw error;
+    if (!storeMayHoldEnrolments()) return true;
+    throw new SignInStoreUnavailable();
   }
   if (record.secret === null) return true;
   const code = codeFrom(input);
