@@ -162,6 +162,15 @@ test.describe("wallboard", () => {
       return box.left <= 0 && box.top <= 0 && box.right >= window.innerWidth && box.bottom >= window.innerHeight && document.elementFromPoint(5, 5)?.closest("main") === element;
     });
     expect(coversWindow).toBe(true);
+    // The covered page frame (header links, Sign out) cannot be reached with Tab either.
+    for (let press = 0; press < 6; press += 1) {
+      await page.keyboard.press("Tab");
+      const focusOutside = await page.evaluate(() => {
+        const focused = document.activeElement;
+        return focused !== null && focused !== document.body && focused.closest("main[aria-label='Wallboard']") === null ? focused.outerHTML.slice(0, 120) : null;
+      });
+      expect(focusOutside).toBeNull();
+    }
     // Big: the counts are at least 64 px tall text.
     const size = await wall.getByTestId("wall-stalled-count").evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     expect(size).toBeGreaterThanOrEqual(64);

@@ -1,5 +1,6 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
-// search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
+// the stall rules; then search with the pause, the matching count and Export CSV; then the status counts (which are
+// the status filter) on a line of their own.
 import type { ReactNode } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
@@ -44,12 +45,13 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           onToggleAttention={() => update((p) => ({ ...p, attention: !p.attention }))}
           onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
         />
-        <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
-        <StallRulesPanel rows={stallRules} />
+        <div className="ml-auto">
+          <StallRulesPanel rows={stallRules} />
+        </div>
       </div>
-      {/* On a phone the pause, count and export controls take their own line rather than run off the edge. */}
-      <div className="flex flex-wrap items-center gap-3 sm:flex-nowrap">
-        <StatusFilter value={params.statuses} facets={facets} onToggle={(status) => update((p) => ({ ...p, statuses: toggleIn(p.statuses, status) }))} />
+      {/* Search with what acts on the view; on a phone the controls wrap under the search rather than run off the edge. */}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
         <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-2">
           {filtered ? (
             <button
@@ -65,6 +67,8 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           <ExportCsvButton ids={ids} params={params} />
         </div>
       </div>
+      {/* The status counts get a line of their own, so every status shows at desktop widths. */}
+      <StatusFilter value={params.statuses} facets={facets} onToggle={(status) => update((p) => ({ ...p, statuses: toggleIn(p.statuses, status) }))} />
     </div>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 // The wallboard (`?mode=wall`): a TV's view of the board for a room — the connection, big counts and
 // the stalled trades longest first — with no header, filters, table or drawer. It covers the page's
-// frame (fixed, full screen) and never takes input, so there is nothing to click on a TV.
+// frame (fixed, full screen) and never takes input, so there is nothing to click on a TV; the frame it
+// covers is made inert, so Tab cannot reach the hidden header either.
+import { useRef } from "react";
 import { ConnectionBanner } from "@/components/connection-banner/connection-banner";
 import { useBoardSummary } from "@/components/trade-board/use-board-summary";
+import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { DEFAULT_BOARD_PARAMS, type BoardParams } from "@/lib/trades/board-params";
 import { WallFigure } from "./wall-figure";
 import { WallStalledRow } from "./wall-stalled-row";
@@ -14,12 +17,14 @@ const STALLED_VIEW: BoardParams = { ...DEFAULT_BOARD_PARAMS, stalledOnly: true, 
 const LISTED = 12;
 
 export function WallBoard() {
+  const ref = useRef<HTMLElement>(null);
+  useInertOutside(ref);
   const summary = useBoardSummary(STALLED_VIEW);
   const { facets } = summary;
   const shown = summary.ids.slice(0, LISTED);
   const more = summary.ids.length - shown.length;
   return (
-    <main aria-label="Wallboard" className="fixed inset-0 z-50 flex flex-col gap-6 overflow-hidden bg-slate-950 p-8 text-slate-100">
+    <main ref={ref} aria-label="Wallboard" className="fixed inset-0 z-50 flex flex-col gap-6 overflow-hidden bg-slate-950 p-8 text-slate-100">
       <div className="flex items-center justify-between gap-6">
         <h1 className="text-4xl font-bold tracking-tight">AssetPay Ops</h1>
         <div className="min-w-0 [zoom:1.75]">
