@@ -1,6 +1,7 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
-// search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
+// search, the matching count, the stall rules and the saved views; the status counts (which are the status filter) on the second line.
 import type { ReactNode } from "react";
+import { SavedViews } from "@/components/saved-views/saved-views";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
 import { ExportCsvButton } from "./export-csv-button";
@@ -46,6 +47,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
         />
         <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
         <StallRulesPanel rows={stallRules} />
+        <SavedViews params={params} update={update} />
       </div>
       {/* On a phone the pause, count and export controls take their own line rather than run off the edge. */}
       <div className="flex flex-wrap items-center gap-3 sm:flex-nowrap">
