@@ -3,7 +3,7 @@
 // and **Views**. Opening a view replaces the board's filters and sort, and the URL with them (the board's
 // own params hook writes it), so the address stays the shareable form. Opening a bare /board applies the
 // staff member's default view once, when the list first answers, unless they changed the view meanwhile.
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useStaff } from "@/components/staff/staff-context";
 import { type BoardParams, parseBoardParams, serializeBoardParams } from "@/lib/trades/board-params";
 import { openViewOf, type SavedView } from "@/lib/trades/saved-view";
@@ -18,7 +18,8 @@ interface SavedViewsProps {
   update: UpdateBoardParams;
 }
 
-export function SavedViews({ params, update }: SavedViewsProps) {
+/** Memoized: the toolbar re-renders with every live batch (its counts), the views only when the params change. */
+export const SavedViews = memo(function SavedViews({ params, update }: SavedViewsProps) {
   const me = useStaff()?.email ?? "";
   const { state, reload } = useSavedViews();
   const query = serializeBoardParams({ ...params, trade: null });
@@ -64,4 +65,4 @@ export function SavedViews({ params, update }: SavedViewsProps) {
       />
     </div>
   );
-}
+});

@@ -1,9 +1,10 @@
 "use client";
-// **Views**: a disclosure listing My views and Shared views (by others). Each view is a link to
+// **Views**: a popover listing My views and Shared views (by others). Each view is a link to
 // `/board?<query>` (so it can be opened in a new tab or copied); a plain click opens it in place. Beside
 // each: Make default / Clear default, and Delete where the role allows (own views; an admin also
-// deletes others' shared views). Esc or a click elsewhere closes the list; Esc returns focus to the button.
-import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef, useState } from "react";
+// deletes others' shared views). A popover (the browser's top layer, like Stall rules) because the
+// toolbar clips what overflows it; the browser closes it on Esc or a click elsewhere and returns focus.
+import { type MouseEvent, type SyntheticEvent, useId, useRef, useState } from "react";
 import { useCan } from "@/components/staff/staff-context";
 import type { SavedView } from "@/lib/trades/saved-view";
 import { Badge } from "@/components/ui/badge";
@@ -23,28 +24,20 @@ const SMALL_BUTTON =
 
 export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDelete }: ViewsMenuProps) {
   const mayDeleteShared = useCan("delete-shared-views");
-  const [expanded, setExpanded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  /** Where the popover sits: under the button, right edges aligned (it lives in the top layer, positioned fixed). */
+  const [place, setPlace] = useState({ top: 0, right: 0 });
   const panel = useRef<HTMLDivElement>(null);
   const ids = useId();
 
-  useEffect(() => {
-    if (!expanded) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setExpanded(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [expanded]);
+  const placeUnder = (event: MouseEvent<HTMLButtonElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    setPlace({ top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
+  };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== "Escape") return;
-    event.stopPropagation();
-    setExpanded(false);
-    button.current?.focus();
+  const onToggle = (event: SyntheticEvent<HTMLDivElement>) => {
+    if ((event.nativeEvent as ToggleEvent).newState === "closed") setError(null);
   };
 
   const act = async (work: () => Promise<string | null>) => {
@@ -57,7 +50,7 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
     // Modified clicks (new tab, new window) go to the link itself.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    setExpanded(false);
+    panel.current?.hidePopover();
     onOpen(view);
   };
 
@@ -96,13 +89,11 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
   };
 
   return (
-    <div className="relative" onKeyDown={onKeyDown}>
+    <>
       <button
-        ref={button}
         type="button"
-        aria-expanded={expanded}
-        aria-controls={`${ids}-panel`}
-        onClick={() => setExpanded((e) => !e)}
+        popoverTarget={`${ids}-panel`}
+        onClick={placeUnder}
         className="inline-flex h-7 items-center rounded-md border border-slate-700 px-2 text-xs text-slate-300 hover:border-slate-500 hover:text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
       >
         Views
@@ -110,8 +101,12 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
       <div
         ref={panel}
         id={`${ids}-panel`}
-        hidden={!expanded}
-        className="absolute right-0 z-30 mt-1 max-h-[70vh] w-80 max-w-[calc(100vw-1.5rem)] overflow-y-auto rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-200 shadow-2xl shadow-black/60"
+        popover="auto"
+        role="dialog"
+        aria-label="Views"
+        onToggle={onToggle}
+        className="m-0 max-h-[70vh] w-80 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-200 shadow-2xl shadow-black/60"
+        style={{ inset: "auto", position: "fixed", top: place.top, right: place.right }}
       >
         {state.status === "loading" ? <p className="text-xs text-slate-400">Loading views…</p> : null}
         {state.status === "failed" ? (
@@ -147,6 +142,6 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
           </p>
         ) : null}
       </div>
-    </div>
+    </>
   );
 }
