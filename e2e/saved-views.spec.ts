@@ -4,7 +4,7 @@
 // saw (the URL says the view); then makes it his default, and a bare /board opens it. Runs on its own
 // quiet simulator (no background trades) and dashboard, so the rows are exactly the ones made here and
 // no other spec's board meets a default view.
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
 import { expectLive, renderedRows, tradeCount } from "./support/board";
@@ -66,7 +66,28 @@ async function saveView(page: Page, name: string, shared: boolean): Promise<void
   await expect(page.getByText(`View: ${name}`)).toBeVisible();
 }
 
-test("a shared view saved by one staff member opens for another with the same rows, and can be their default", async ({ browser }) => {
+/** The Views list and the Save view dialog in both colour schemes, on a desktop and a phone, for people to look at. */
+async function screenshots(page: Page, testInfo: TestInfo): Promise<void> {
+  for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ["dark", "light"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.getByRole("button", { name: "Views" }).click();
+      await expect(page.getByRole("dialog", { name: "Views" })).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath(`views-${size.width}-${colorScheme}.png`) });
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog", { name: "Views" })).toBeHidden();
+      await expect(page.getByRole("button", { name: "Views" })).toBeFocused();
+      await page.getByRole("button", { name: "Save view" }).click();
+      await page.getByRole("dialog", { name: "Save view" }).getByLabel("Name").fill("Rust holds, morning check");
+      await page.screenshot({ path: testInfo.outputPath(`save-view-${size.width}-${colorScheme}.png`) });
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog", { name: "Save view" })).toBeHidden();
+    }
+  }
+}
+
+test("a shared view saved by one staff member opens for another with the same rows, and can be their default", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const made = await Promise.all([
     trade(RUST, "hold"),
@@ -124,6 +145,7 @@ test("a shared view saved by one staff member opens for another with the same ro
   await expect(bob.page).toHaveURL(sharedUrl);
   await expect(bob.page.getByText("View: Rust on hold")).toBeVisible();
   await expect.poll(() => rowIds(bob.page)).toEqual(expected);
+  await screenshots(bob.page, testInfo);
 
   // Ann has no default: her bare /board shows every trade.
   await ann.page.goto(`${appUrl()}/board`);
