@@ -19,6 +19,10 @@ interface ViewsMenuProps {
   onDelete: (view: SavedView) => Promise<string | null>;
 }
 
+const PANEL_WIDTH = 320;
+/** Gap kept between the popover and the window's edges. */
+const EDGE = 8;
+
 const SMALL_BUTTON =
   "rounded px-1.5 py-0.5 text-xs text-slate-300 hover:bg-slate-800 hover:text-slate-100 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
 
@@ -26,14 +30,16 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
   const mayDeleteShared = useCan("delete-shared-views");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  /** Where the popover sits: under the button, right edges aligned (it lives in the top layer, positioned fixed). */
-  const [place, setPlace] = useState({ top: 0, right: 0 });
+  /** Where the popover sits: under the button, right edges aligned, inside the window (top layer, positioned fixed). */
+  const [place, setPlace] = useState({ top: 0, right: 0, width: PANEL_WIDTH });
   const panel = useRef<HTMLDivElement>(null);
   const ids = useId();
 
   const placeUnder = (event: MouseEvent<HTMLButtonElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    setPlace({ top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
+    const width = Math.min(PANEL_WIDTH, window.innerWidth - 2 * EDGE);
+    const right = Math.max(EDGE, Math.min(window.innerWidth - rect.right, window.innerWidth - width - EDGE));
+    setPlace({ top: rect.bottom + 4, right, width });
   };
 
   const onToggle = (event: SyntheticEvent<HTMLDivElement>) => {
@@ -105,8 +111,8 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
         role="dialog"
         aria-label="Views"
         onToggle={onToggle}
-        className="m-0 max-h-[70vh] w-80 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-200 shadow-2xl shadow-black/60"
-        style={{ inset: "auto", position: "fixed", top: place.top, right: place.right }}
+        className="m-0 max-h-[70vh] overflow-y-auto rounded-lg border border-slate-700 bg-slate-900 p-3 text-slate-200 shadow-2xl shadow-black/60"
+        style={{ inset: "auto", position: "fixed", top: place.top, right: place.right, width: place.width }}
       >
         {state.status === "loading" ? <p className="text-xs text-slate-400">Loading views…</p> : null}
         {state.status === "failed" ? (
