@@ -3,6 +3,7 @@
 // case, only the owner renames, an admin deletes a shared view but nobody deletes another's personal
 // one, the default view follows the view, and shared views are audited when made and deleted.
 import { expect, it } from "vitest";
+import { MAX_VIEWS_PER_OWNER } from "@/lib/trades/saved-view";
 import { readAuditLog } from "./audit-log";
 import { teamSourceOver } from "./team-source";
 import { describeOnEachBackend } from "./testing/each-backend";
@@ -20,7 +21,7 @@ describeOnEachBackend("saved views", ({ db }) => {
   };
   const names = async (email: string) => (await team().call({ op: "views-list", email })).views.map((v) => `${v.owner}:${v.name}`);
 
-  it("lists my views and every shared one, by name, never another's personal view", async () => {
+  it("lists my views, then every other shared one, each by name, never another's personal view", async () => {
     await create(A, "Rust holds", true, "game=rust&status=hold");
     await create(A, "a private one", false);
     await create(B, "Bob's", false);
@@ -29,6 +30,12 @@ describeOnEachBackend("saved views", ({ db }) => {
     const [shared] = (await team().call({ op: "views-list", email: B })).views.filter((v) => v.shared);
     expect(shared).toMatchObject({ owner: A, name: "Rust holds", query: "game=rust&status=hold", shared: true });
     expect(Date.parse(shared?.createdAt ?? "")).not.toBeNaN();
+  });
+
+  it("keeps at most MAX_VIEWS_PER_OWNER views per owner", async () => {
+    for (let i = 0; i < MAX_VIEWS_PER_OWNER; i += 1) await create(A, `View ${i}`, false);
+    expect(await team().call({ op: "view-create", owner: A, name: "One more", shared: false, query: "", ...ORIGIN })).toEqual({ outcome: "too-many" });
+    await create(B, "Bob's first", false);
   });
 
   it("keeps names unique per owner, ignoring case, but two owners may use one name", async () => {

@@ -7,7 +7,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditOrigin } from "@/lib/audit/audit-actions";
-import { MAX_VIEWS_LISTED, type SavedView, type SavedViewList } from "@/lib/trades/saved-view";
+import { MAX_VIEWS_LISTED, MAX_VIEWS_PER_OWNER, type SavedView, type SavedViewList } from "@/lib/trades/saved-view";
 import type { TeamDb } from "./alert-team";
 import { appendAuditEvent } from "./audit-log";
 import type { Queryable } from "./database";
@@ -44,7 +44,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function listSavedViews(db: Queryable, email: string): Promise<SavedViewList> {
   const rows = await db.query<ViewRow>(
-    `SELECT ${COLUMNS} FROM saved_views WHERE owner = $1 OR shared ORDER BY lower(name), owner, id LIMIT $2`,
+    `SELECT ${COLUMNS} FROM saved_views WHERE owner = $1 OR shared ORDER BY owner = $1 DESC, lower(name), owner, id LIMIT $2`,
     [email, MAX_VIEWS_LISTED],
   );
   const [chosen] = await db.query<{ view_id: string }>(
@@ -62,10 +62,13 @@ export interface NewSavedView {
   query: string;
 }
 
-export type CreateViewOutcome = { outcome: "created"; view: SavedView } | { outcome: "duplicate" };
+export type CreateViewOutcome = { outcome: "created"; view: SavedView } | { outcome: "duplicate" | "too-many" };
 
 export async function createSavedView(db: TeamDb, view: NewSavedView, origin: AuditOrigin): Promise<CreateViewOutcome> {
   return db.transaction(async (tx) => {
+    // Two racing saves may both pass this and end one over the cap: harmless, the cap only bounds growth.
+    const [kept] = await tx.query<{ n: number | string }>("SELECT count(*) AS n FROM saved_views WHERE owner = $1", [view.owner]);
+    if (Number(kept?.n ?? 0) >= MAX_VIEWS_PER_OWNER) return { outcome: "too-many" as const };
     const [row] = await tx.query<ViewRow>(
       `INSERT INTO saved_views (id, owner, name, shared, query) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (owner, lower(name)) DO NOTHING RETURNING ${COLUMNS}`,

@@ -148,7 +148,7 @@ export const teamAnswerSchemas = {
   "views-list": savedViewListSchema,
   "view-create": z.discriminatedUnion("outcome", [
     z.object({ outcome: z.literal("created"), view: savedViewSchema }),
-    z.object({ outcome: z.literal("duplicate") }),
+    z.object({ outcome: z.enum(["duplicate", "too-many"]) }),
   ]),
   "view-rename": z.discriminatedUnion("outcome", [
     z.object({ outcome: z.literal("renamed"), view: savedViewSchema }),

@@ -9,8 +9,10 @@ import { parseBoardParams, serializeBoardParams } from "./board-params";
 export const MAX_VIEW_NAME = 80;
 /** Far above any canonical board query (statuses, types, flags, a 200-character search, percent-encoded). */
 export const MAX_VIEW_QUERY = 2_000;
-/** A staff member's views and the shared ones together are listed up to this many. */
+/** A staff member's views and the shared ones together are listed up to this many, their own first. */
 export const MAX_VIEWS_LISTED = 500;
+/** Views one staff member may keep (personal and shared together): the list stays short and the table small. */
+export const MAX_VIEWS_PER_OWNER = 100;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -54,7 +56,7 @@ export const savedViewSchema = z.object({
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-/** GET /api/views: the asker's own views and every shared one, by name, and the asker's default. */
+/** GET /api/views: the asker's own views, then every other shared one, each by name, and the asker's default. */
 export const savedViewListSchema = z.object({
   views: z.array(savedViewSchema).max(MAX_VIEWS_LISTED),
   defaultViewId: z.string().nullable(),
