@@ -24,11 +24,9 @@ export const POST = withStaff(
       return jsonError(403, "forbidden", `Your role (${staff.role}) may save personal views only.`);
     }
     const answer = await teamSource().call({ op: "view-create", owner: staff.email, name, shared, query, ...auditOriginOf(request) });
+    if (answer.outcome === "created") return noStoreJson({ view: answer.view }, { status: 201 });
     if (answer.outcome === "duplicate") return duplicateName(name);
-    if (answer.outcome === "too-many") {
-      return jsonError(409, "too_many_views", `You may keep at most ${MAX_VIEWS_PER_OWNER} saved views. Delete one first.`);
-    }
-    return noStoreJson({ view: answer.view }, { status: 201 });
+    return jsonError(409, "too_many_views", `You may keep at most ${MAX_VIEWS_PER_OWNER} saved views. Delete one first.`);
   },
   { sameOriginOnly: SAME_ORIGIN },
 );
