@@ -1,7 +1,8 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
-// the stall rules; then search with the pause, the matching count and Export CSV; then the status counts (which are
-// the status filter) on a line of their own.
+// the stall rules and the saved views; then search with the pause, the matching count and Export CSV; then the status
+// counts (which are the status filter) on a line of their own.
 import type { ReactNode } from "react";
+import { SavedViews } from "@/components/saved-views/saved-views";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
 import { ExportCsvButton } from "./export-csv-button";
@@ -45,8 +46,9 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           onToggleAttention={() => update((p) => ({ ...p, attention: !p.attention }))}
           onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
         />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
           <StallRulesPanel rows={stallRules} />
+          <SavedViews params={params} update={update} />
         </div>
       </div>
       {/* Search with what acts on the view; on a phone the controls wrap under the search rather than run off the edge. */}

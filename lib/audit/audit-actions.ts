@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   "note",
   "export",
   "settings",
+  "shared-view-created",
+  "shared-view-deleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

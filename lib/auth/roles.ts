@@ -1,8 +1,9 @@
 // Staff roles and what each may do: the one table every route handler (through withStaff) and every
 // control in the page consults. No I/O, so the browser may import it too.
-//   viewer   — sees the board, alerts and trade details; changes nothing, sees no Steam trade URL.
-//   operator — also acknowledges, assigns, snoozes, writes notes and exports.
-//   admin    — also reads the audit log and ends other staff members' sessions.
+//   viewer   — sees the board, alerts and trade details; changes nothing the team shares (saves only
+//              personal board views), sees no Steam trade URL.
+//   operator — also acknowledges, assigns, snoozes, writes notes, exports and shares saved board views.
+//   admin    — also reads the audit log, ends other staff members' sessions and deletes others' shared views.
 
 export const STAFF_ROLES = ["viewer", "operator", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -18,7 +19,11 @@ export type Capability =
   | "export"
   | "see-trade-urls"
   | "read-audit"
-  | "end-others-sessions";
+  | "end-others-sessions"
+  /** Save a board view shared with the team (anyone may save personal ones). */
+  | "share-views"
+  /** Delete a view someone else shared. */
+  | "delete-shared-views";
 
 const LEAST_ROLE: Record<Capability, StaffRole> = {
   act: "operator",
@@ -26,6 +31,8 @@ const LEAST_ROLE: Record<Capability, StaffRole> = {
   "see-trade-urls": "operator",
   "read-audit": "admin",
   "end-others-sessions": "admin",
+  "share-views": "operator",
+  "delete-shared-views": "admin",
 };
 
 const RANK: Record<StaffRole, number> = { viewer: 0, operator: 1, admin: 2 };

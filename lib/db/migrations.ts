@@ -343,6 +343,32 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    id: 13,
+    name: "saved views of the board, a default view per staff member",
+    statements: [
+      // A named board view (lib/db/saved-views.ts): the board's canonical query string (never the open
+      // trade), personal or shared with the team. Names are unique per owner, ignoring case.
+      `CREATE TABLE saved_views (
+        id text PRIMARY KEY,
+        owner text NOT NULL,
+        name text NOT NULL,
+        shared boolean NOT NULL,
+        query text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE UNIQUE INDEX saved_views_owner_name ON saved_views (owner, lower(name))",
+      "CREATE INDEX saved_views_shared ON saved_views (name) WHERE shared",
+      // The view a bare /board opens for this staff member; it goes when the view does.
+      `CREATE TABLE staff_default_views (
+        email text PRIMARY KEY,
+        view_id text NOT NULL REFERENCES saved_views (id) ON DELETE CASCADE,
+        set_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX staff_default_views_view ON staff_default_views (view_id)",
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

@@ -9,6 +9,7 @@ import { AUDIT_LIMITS, type AuditOrigin } from "@/lib/audit/audit-actions";
 import { auditEntrySchema, auditEventSchema, auditPageSchema, auditQuerySchema } from "@/lib/audit/audit-schema";
 import { alertListSchema, alertSchema, tradeNoteSchema, tradeTeamSchema } from "@/lib/trades/alert-schema";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
+import { MAX_VIEW_NAME, MAX_VIEW_QUERY, savedViewListSchema, savedViewSchema } from "@/lib/trades/saved-view";
 import {
   acknowledgeAlert,
   acknowledgeAllAlerts,
@@ -22,6 +23,7 @@ import {
   type TeamDb,
 } from "./alert-team";
 import { appendAuditEvent, readAuditLog } from "./audit-log";
+import { createSavedView, deleteSavedView, listSavedViews, renameSavedView, setDefaultView } from "./saved-views";
 import { singleSignOnStaff } from "./staff-roles";
 import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
 import {
@@ -58,6 +60,8 @@ const sealedSecret = z.string().min(1).max(1_000);
 const timeStep = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const codeHash = z.string().regex(/^[0-9a-f]{64}$/);
 const codeHashes = z.array(codeHash).min(1).max(20);
+const viewId = z.string().min(1).max(64);
+const viewName = z.string().min(1).max(MAX_VIEW_NAME);
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -96,6 +100,12 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("two-factor-consume-recovery-code"), email: staffEmail, codeHash }),
   z.object({ op: z.literal("two-factor-replace-recovery-codes"), email: staffEmail, recoveryCodeHashes: codeHashes }),
   z.object({ op: z.literal("two-factor-disable"), email: staffEmail }),
+  // Saved board views (./saved-views.ts); names and queries checked by the route (lib/trades/saved-view.ts).
+  z.object({ op: z.literal("views-list"), email: staffEmail }),
+  z.object({ op: z.literal("view-create"), owner: staffEmail, name: viewName, shared: z.boolean(), query: z.string().max(MAX_VIEW_QUERY), ...origin }),
+  z.object({ op: z.literal("view-rename"), id: viewId, email: staffEmail, name: viewName }),
+  z.object({ op: z.literal("view-delete"), id: viewId, email: staffEmail, mayDeleteShared: z.boolean(), ...origin }),
+  z.object({ op: z.literal("view-default"), email: staffEmail, viewId: viewId.nullable() }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -135,6 +145,17 @@ export const teamAnswerSchemas = {
   "two-factor-consume-recovery-code": z.boolean(),
   "two-factor-replace-recovery-codes": z.boolean(),
   "two-factor-disable": z.boolean(),
+  "views-list": savedViewListSchema,
+  "view-create": z.discriminatedUnion("outcome", [
+    z.object({ outcome: z.literal("created"), view: savedViewSchema }),
+    z.object({ outcome: z.enum(["duplicate", "too-many"]) }),
+  ]),
+  "view-rename": z.discriminatedUnion("outcome", [
+    z.object({ outcome: z.literal("renamed"), view: savedViewSchema }),
+    z.object({ outcome: z.enum(["not-found", "not-owner", "duplicate"]) }),
+  ]),
+  "view-delete": z.object({ outcome: z.enum(["deleted", "not-found", "not-allowed"]) }),
+  "view-default": z.object({ defaultViewId: z.string().nullable() }).nullable(),
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -191,5 +212,15 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return replaceRecoveryCodes(db, call.email, call.recoveryCodeHashes);
     case "two-factor-disable":
       return disableTwoFactor(db, call.email);
+    case "views-list":
+      return listSavedViews(db, call.email);
+    case "view-create":
+      return createSavedView(db, { owner: call.owner, name: call.name, shared: call.shared, query: call.query }, originOf(call));
+    case "view-rename":
+      return renameSavedView(db, { id: call.id, email: call.email, name: call.name });
+    case "view-delete":
+      return deleteSavedView(db, { id: call.id, email: call.email, mayDeleteShared: call.mayDeleteShared }, originOf(call));
+    case "view-default":
+      return setDefaultView(db, call.email, call.viewId);
   }
 }

@@ -43,4 +43,4 @@ export function testBackend(kind: BackendKind): TestBackend {
   };
 }
 
-export const EMPTY_TABLES = "TRUNCATE trades, trade_history, funding, recorder_health, callback_deliveries, assetpay_budget, store_owner, alerts, alert_scan, trade_notes, trade_assignees, audit_log, staff_sessions, staff_two_factor, staff_recovery_codes, sign_in_limits, staff_roles CASCADE";
+export const EMPTY_TABLES = "TRUNCATE trades, trade_history, funding, recorder_health, callback_deliveries, assetpay_budget, store_owner, alerts, alert_scan, trade_notes, trade_assignees, audit_log, staff_sessions, staff_two_factor, staff_recovery_codes, sign_in_limits, staff_roles, saved_views, staff_default_views CASCADE";
