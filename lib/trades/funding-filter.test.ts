@@ -32,8 +32,8 @@ describe("summarizeFunding", () => {
   });
 
   it("flags as stuck only what the alert rule would: awaiting admin past the limit", () => {
-    expect([...summary({}).stuckIds]).toEqual(["w-stuck"]);
-    expect(summarizeFunding(held, DEFAULT_FUNDING_PARAMS, NOW, 90 * MIN).stuckIds.size).toBe(0);
+    expect([...summary({}).stuck]).toEqual([["w-stuck", "Stuck: awaiting admin for 59 min, over the 30 min limit"]]);
+    expect(summarizeFunding(held, DEFAULT_FUNDING_PARAMS, NOW, 90 * MIN).stuck.size).toBe(0);
   });
 
   it("searches id, address and transaction hash, ignoring case", () => {

@@ -3,15 +3,15 @@
 // count is what the view would hold if it were chosen with the other filters kept (facet counts), so
 // a count never lies about what a click shows. Stuck comes from the alert rule's own predicate
 // (funding-stuck.ts). Pure: the clock and the limit come from the caller.
-import { assessFundingStuck } from "./funding-stuck";
+import { assessFundingStuck, stuckText } from "./funding-stuck";
 import type { FundingParams } from "./funding-params";
 import { FUNDING_STATUSES, type Funding, type FundingKind, type FundingStatus } from "./types";
 
 export interface FundingSummary {
   /** Matching items, newest first. */
   rows: Funding[];
-  /** Ids of every held item stuck now (whatever the filters). */
-  stuckIds: ReadonlySet<string>;
+  /** Every held item stuck now (whatever the filters), by id, with what the row says about it. */
+  stuck: ReadonlyMap<string, string>;
   kindCounts: Record<FundingKind, number>;
   statusCounts: Record<FundingStatus, number>;
   stuckCount: number;
@@ -58,7 +58,7 @@ export function summarizeFunding(
 ): FundingSummary {
   const needle = params.search.trim().toLowerCase();
   const rows: Funding[] = [];
-  const stuckIds = new Set<string>();
+  const stuckReasons = new Map<string, string>();
   const kindCounts: Record<FundingKind, number> = { deposit: 0, withdrawal: 0 };
   const statusCounts = Object.fromEntries(FUNDING_STATUSES.map((s) => [s, 0])) as Record<FundingStatus, number>;
   let stuckCount = 0;
@@ -69,8 +69,9 @@ export function summarizeFunding(
     total += 1;
     if (f.chain) chains.add(f.chain.toUpperCase());
     if (f.token) tokens.add(f.token.toUpperCase());
-    const stuck = assessFundingStuck(f, nowMs, stuckLimitMs).stuck;
-    if (stuck) stuckIds.add(f.id);
+    const assessed = assessFundingStuck(f, nowMs, stuckLimitMs);
+    const stuck = assessed.stuck;
+    if (assessed.stuck) stuckReasons.set(f.id, stuckText(assessed));
     const result = passes(f, params, stuck, needle);
     if (allBut(result, null)) rows.push(f);
     if (allBut(result, "kind")) kindCounts[f.kind] += 1;
@@ -78,7 +79,7 @@ export function summarizeFunding(
     if (stuck && allBut(result, "stuck")) stuckCount += 1;
   }
   rows.sort((a, b) => createdMs(b) - createdMs(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { rows, stuckIds, kindCounts, statusCounts, stuckCount, chains: [...chains].sort(), tokens: [...tokens].sort(), total };
+  return { rows, stuck: stuckReasons, kindCounts, statusCounts, stuckCount, chains: [...chains].sort(), tokens: [...tokens].sort(), total };
 }
 
 /** The held item with this id: of `preferKind` first (ids of the two kinds are separate namespaces). */
