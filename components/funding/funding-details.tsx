@@ -20,8 +20,7 @@ import { KIND_LABEL, tokenAmount } from "./funding-labels";
 
 const NOT_REPORTED = "Not reported by AssetPay";
 
-function When({ iso }: { iso: string | undefined }) {
-  if (!iso) return null;
+function When({ iso }: { iso: string }) {
   return (
     <span>
       <ExactTime at={iso} /> <span className="text-slate-400">(<RelativeTime at={iso} />)</span>
@@ -108,15 +107,9 @@ export function FundingDetails({ funding, stuckReason, header }: FundingDetailsP
         </section>
         <section aria-label="Times" className="border-t border-slate-800 px-5 py-3">
           <dl>
-            <DetailField label="Created">
-              <When iso={funding.createdAt} />
-            </DetailField>
-            <DetailField label="Last changed">
-              <When iso={funding.updatedAt} />
-            </DetailField>
-            <DetailField label="Completed">
-              <When iso={funding.completedAt} />
-            </DetailField>
+            <DetailField label="Created">{funding.createdAt ? <When iso={funding.createdAt} /> : null}</DetailField>
+            <DetailField label="Last changed">{funding.updatedAt ? <When iso={funding.updatedAt} /> : null}</DetailField>
+            <DetailField label="Completed">{funding.completedAt ? <When iso={funding.completedAt} /> : null}</DetailField>
           </dl>
         </section>
       </div>

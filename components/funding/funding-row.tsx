@@ -29,7 +29,7 @@ export const FundingRow = memo(function FundingRow({ funding, stuckReason, onOpe
       onClick={() => onOpen(funding)}
       className={`cursor-pointer border-b border-l-2 border-b-slate-800/70 align-top text-xs hover:bg-slate-800/50 ${stuckReason !== undefined ? "border-l-amber-400 bg-amber-400/[0.06]" : "border-l-transparent"}`}
     >
-      <td className="px-2 py-1.5">
+      <td className="px-1.5 py-1.5 sm:px-2">
         <button
           type="button"
           onClick={(event) => {
@@ -42,21 +42,21 @@ export const FundingRow = memo(function FundingRow({ funding, stuckReason, onOpe
           <span className="sr-only"> {usd} details</span>
         </button>
       </td>
-      <td className="px-2 py-1.5 text-right tabular-nums">
+      <td className="px-1.5 py-1.5 sm:px-2 text-right tabular-nums">
         <span className="font-semibold text-slate-100">{usd}</span>
         {token ? <span className="hidden text-slate-400 sm:block">{token}</span> : null}
       </td>
-      <td className="px-2 py-1.5">
+      <td className="px-1.5 py-1.5 sm:px-2">
         <div className="flex flex-col items-start gap-0.5">
           <FundingStatusBadge status={funding.status} rawStatus={funding.rawStatus} />
           {stuckReason !== undefined ? <StuckFlag reason={stuckReason} /> : null}
         </div>
       </td>
-      <td className="hidden px-2 py-1.5 text-slate-300 sm:table-cell">{funding.chain ?? "—"}</td>
-      <td className="hidden px-2 py-1.5 font-mono text-slate-400 md:table-cell" title={funding.address}>
+      <td className="hidden px-1.5 py-1.5 sm:px-2 text-slate-300 sm:table-cell">{funding.chain ?? "—"}</td>
+      <td className="hidden px-1.5 py-1.5 sm:px-2 font-mono text-slate-400 md:table-cell" title={funding.address}>
         {funding.address ? middleEllipsis(funding.address, 6, 4) : "—"}
       </td>
-      <td className="whitespace-nowrap px-2 py-1.5 text-right text-slate-400">
+      <td className="px-1.5 py-1.5 text-right text-slate-400 sm:whitespace-nowrap sm:px-2">
         <RelativeTime at={funding.createdAt} />
       </td>
     </tr>

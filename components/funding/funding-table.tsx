@@ -16,7 +16,7 @@ interface FundingTableProps {
   emptyText: string;
 }
 
-const HEAD = "sticky top-0 z-10 bg-slate-900 px-2 py-1.5 text-left text-xs font-semibold text-slate-400";
+const HEAD = "sticky top-0 z-10 bg-slate-900 px-1.5 py-1.5 text-left sm:px-2 text-xs font-semibold text-slate-400";
 
 export function FundingTable({ rows, stuck, onOpen, emptyText }: FundingTableProps) {
   const [limit, setLimit] = useState(SHOWN_STEP);

@@ -3,8 +3,8 @@ import { WarningIcon } from "@/components/ui/warning-icon";
 
 export function StuckFlag({ reason }: { reason: string }) {
   return (
-    <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-200" title={reason}>
-      <WarningIcon className="h-3.5 w-3.5 text-amber-400" />
+    <span className="inline-flex items-start gap-1 text-xs font-medium text-amber-200" title={reason}>
+      <WarningIcon className="mt-px h-3.5 w-3.5 text-amber-400" />
       {reason}
     </span>
   );
