@@ -1,6 +1,7 @@
 "use client";
 // One deposit or withdrawal in the Funding table: kind, amount (USD, and the token amount from sm up),
-// status with the Stuck flag, chain, address (shortened; in full in the detail), and age. The whole row
+// status with the Stuck flag, chain, address (shortened; in full in the detail), and age (on a phone,
+// under the kind). The whole row
 // opens the detail; the kind cell holds the real button for keyboards and screen readers.
 import { memo } from "react";
 import { FundingStatusBadge } from "@/components/funding-feed/funding-status-badge";
@@ -41,6 +42,8 @@ export const FundingRow = memo(function FundingRow({ funding, stuckReason, onOpe
           {KIND_LABEL[funding.kind]}
           <span className="sr-only"> {usd} details</span>
         </button>
+        {/* On a phone the age sits under the kind, so the four columns fit without wrapping. */}
+        <RelativeTime at={funding.createdAt} className="block whitespace-nowrap text-slate-400 sm:hidden" />
       </td>
       <td className="px-1.5 py-1.5 sm:px-2 text-right tabular-nums">
         <span className="font-semibold text-slate-100">{usd}</span>
@@ -56,7 +59,7 @@ export const FundingRow = memo(function FundingRow({ funding, stuckReason, onOpe
       <td className="hidden px-1.5 py-1.5 sm:px-2 font-mono text-slate-400 md:table-cell" title={funding.address}>
         {funding.address ? middleEllipsis(funding.address, 6, 4) : "—"}
       </td>
-      <td className="px-1.5 py-1.5 text-right text-slate-400 sm:whitespace-nowrap sm:px-2">
+      <td className="hidden whitespace-nowrap px-2 py-1.5 text-right text-slate-400 sm:table-cell">
         <RelativeTime at={funding.createdAt} />
       </td>
     </tr>

@@ -26,12 +26,14 @@ export function FundingTable({ rows, stuck, onOpen, emptyText }: FundingTablePro
       <table aria-label="Funding" className="w-full border-collapse">
         <thead>
           <tr className="border-b border-slate-800">
-            <th scope="col" className={HEAD}>Kind</th>
+            <th scope="col" className={HEAD}>
+              Kind<span className="sm:hidden"> · age</span>
+            </th>
             <th scope="col" className={`${HEAD} text-right`}>Amount</th>
             <th scope="col" className={HEAD}>Status</th>
             <th scope="col" className={`${HEAD} hidden sm:table-cell`}>Chain</th>
             <th scope="col" className={`${HEAD} hidden md:table-cell`}>Address</th>
-            <th scope="col" className={`${HEAD} text-right`}>Age</th>
+            <th scope="col" className={`${HEAD} hidden text-right sm:table-cell`}>Age</th>
           </tr>
         </thead>
         <tbody>
