@@ -60,6 +60,7 @@ export const AlertItem = memo(function AlertItem({ alert, onOpened }: { alert: A
         // A funding subject opens its detail in the Funding view.
         <Link
           href={fundingHref({ item: alert.fundingId })}
+          prefetch={false}
           onClick={onOpened}
           className="font-mono text-[12px] text-sky-300 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
         >

@@ -24,8 +24,10 @@ export const FundingItem = memo(function FundingItem({ funding }: { funding: Fun
       data-status={funding.status}
       className="border-b border-slate-800/80 px-3 py-1.5 text-xs [contain-intrinsic-size:auto_3.5rem] [content-visibility:auto] last:border-b-0 hover:bg-slate-800/40"
     >
+      {/* No prefetch: a feed holds up to 50 items per kind, each its own /funding address. */}
       <Link
         href={fundingHref({ item: funding.id })}
+        prefetch={false}
         className="block rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
         title={`${funding.amountToken ?? ""} ${funding.token ?? ""} — ${meaning}`}
       >
