@@ -1,11 +1,12 @@
 import { expect, it } from "vitest";
 import { listAlerts } from "@/lib/db/alert-team";
 import type { Database } from "@/lib/db/database";
-import { recordFunding } from "@/lib/db/funding-writes";
+import { type FundingVersion, recordFunding } from "@/lib/db/funding-writes";
 import { describeOnEachBackend } from "@/lib/db/testing/each-backend";
 import { depositVersion, tradeVersion } from "@/lib/db/testing/recorded-versions";
 import { recordTrades } from "@/lib/db/trade-writes";
 import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
+import { parseFundingEvent } from "@/lib/wire/parse-funding";
 import { createAlertWorker } from "./alert-worker";
 
 const MIN = 60_000;
@@ -37,6 +38,22 @@ describeOnEachBackend("alert worker", ({ db }) => {
       "stalled stalled-1",
     ]);
     expect(alerts.find((alert) => alert.kind === "stalled")?.reason).toContain("42 min");
+  });
+
+  it("raises funding-failed for a withdrawal awaiting admin beyond the stuck limit, not for one within it", async () => {
+    const now = Date.now();
+    const withdrawal = (id: string, waitedMin: number): FundingVersion => {
+      const since = new Date(now - waitedMin * MIN).toISOString();
+      const payload = { id, status: "PENDING_ADMIN", amounts: { usd: "500.00", token: "500" }, createdAt: since, updatedAt: since };
+      const parsed = parseFundingEvent("withdrawal", { funding: payload });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return { funding: parsed.value, format: "event", payload };
+    };
+    await recordFunding(db, [withdrawal("w-stuck", 42), withdrawal("w-fresh", 5)], now);
+    await worker().run();
+    const { alerts } = await listAlerts(db, { state: "open", limit: 200 });
+    expect(alerts.map((alert) => `${alert.kind} ${alert.fundingId}`)).toEqual(["funding-failed w-stuck"]);
+    expect(alerts[0]?.reason).toContain("Crypto withdrawal awaiting admin for 42 min, over the 30 min limit");
   });
 
   it("two recorders, and a restarted one, raise each alert once", async () => {

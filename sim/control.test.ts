@@ -158,6 +158,20 @@ describe("fixture trades", () => {
     expect(state.withdrawals.map((f: { id: string }) => f.id)).toContain(funding.id);
   });
 
+  it("POST /__sim/funding back-dates a fixture by ageSeconds: a withdrawal awaiting admin for an hour", async () => {
+    const before = Date.now();
+    const funding = await control(sim, "funding", { kind: "withdrawal", status: "PENDING_ADMIN", ageSeconds: 3600 });
+    expect(funding.status).toBe("PENDING_ADMIN");
+    const reached = Date.parse(funding.updatedAt);
+    expect(reached).toBeGreaterThanOrEqual(before - 3_600_000 - 1000);
+    expect(reached).toBeLessThanOrEqual(Date.now() - 3_600_000 + 1000);
+    expect(Date.parse(funding.createdAt)).toBeLessThan(reached);
+    await waitFor(() => listener.events.some((e) => e.event === "withdrawal" && e.payload.funding.id === funding.id), 10_000, "withdrawal event");
+    const state = (await api(sim, `/__sim/state?ids=${funding.id}`)).body.data;
+    expect(state.withdrawals.map((f: { status: string; updatedAt: string }) => [f.status, f.updatedAt])).toEqual([["PENDING_ADMIN", funding.updatedAt]]);
+    expect((await api(sim, "/__sim/funding", { body: { kind: "withdrawal", status: "PENDING_ADMIN", ageSeconds: -1 } })).status).toBe(422);
+  });
+
   it("POST /__sim/rate changes how many trades are generated per second", async () => {
     const start = (await api(sim, "/__sim/state")).body.data.counts.trades;
     expect((await control(sim, "rate", { rate: 50 })).rate).toBe(50);

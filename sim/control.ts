@@ -57,7 +57,12 @@ const callbacksBody = z.strictObject({ url: z.url({ protocol: /^https?$/ }).null
 const rateBody = z.strictObject({ rate: z.number().min(0).max(10_000) });
 const maintenanceBody = z.strictObject({ mode: z.boolean() });
 const rateLimitBody = z.strictObject({ perMinute: z.number().int().min(1) });
-const fundingBody = z.strictObject({ kind: z.enum(["deposit", "withdrawal"]), status: z.enum(FUNDING_STATUSES).optional() });
+const fundingBody = z.strictObject({
+  kind: z.enum(["deposit", "withdrawal"]),
+  status: z.enum(FUNDING_STATUSES).optional(),
+  /** With a status: it was reached this long ago (e.g. a withdrawal stuck awaiting admin). */
+  ageSeconds: z.number().min(0).max(365 * 86_400).optional(),
+});
 const tokenBody = z.strictObject({
   steamId: z.string().regex(STEAM_ID64, "must be a SteamID64").optional(),
   tradeUrl: z.string().regex(TRADE_URL, "must be a Steam trade offer URL").optional(),
@@ -248,7 +253,7 @@ export function controlRoutes(deps: ControlDeps): Route[] {
       pattern: "/__sim/funding",
       handler: async (ctx) => {
         const body = parseOrFail(fundingBody, await jsonBody(ctx));
-        sendData(ctx.res, engine.createControlFunding(body.kind, body.status));
+        sendData(ctx.res, engine.createControlFunding(body.kind, body.status, body.ageSeconds));
       },
     },
   ];

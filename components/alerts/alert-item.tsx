@@ -1,13 +1,15 @@
 "use client";
 // One alert in the Alerts region: what happened to which trade or funding, in words, how long ago, who
 // it is assigned to, and — for a role that may act — Acknowledge and Assign… (a picker of staff).
-// Clicking the subject opens the trade's detail. Reasons are shown as text, never HTML.
+// Clicking the subject opens the trade's detail (a funding one's in /funding). Reasons are shown as text, never HTML.
+import Link from "next/link";
 import { memo, useState } from "react";
 import { AssigneePicker } from "@/components/staff/assignee-picker";
 import { useCan } from "@/components/staff/staff-context";
 import { acknowledgeAlert, assignAlert } from "@/lib/live/alerts-api";
 import type { Alert } from "@/lib/live/alerts-schema";
 import { isSnoozed } from "@/lib/store/alerts-selectors";
+import { fundingHref } from "@/lib/trades/funding-params";
 import { AlertAge } from "./alert-age";
 import { useAlertsStore, useRequiredAlerts } from "./alerts-context";
 import { alertKindTitle } from "./notify-once";
@@ -54,7 +56,17 @@ export const AlertItem = memo(function AlertItem({ alert, onOpened }: { alert: A
         {alert.game ? <span className="ml-1 font-sans text-slate-300">({alert.game.toUpperCase()})</span> : null}
       </button>
     ) : (
-      <span className="font-mono text-[12px] text-slate-200">{alert.fundingId ? <ShownText value={alert.fundingId} /> : null}</span>
+      alert.fundingId ? (
+        // A funding subject opens its detail in the Funding view.
+        <Link
+          href={fundingHref({ item: alert.fundingId })}
+          prefetch={false}
+          onClick={onOpened}
+          className="font-mono text-[12px] text-sky-300 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
+          <ShownText value={alert.fundingId} />
+        </Link>
+      ) : null
     );
 
   return (

@@ -52,6 +52,9 @@ export function DashboardShell({ email, role, signOut, children }: DashboardShel
                     and role-bound ones behind can(role, …) from lib/auth/roles. */}
                 <ul className="flex flex-wrap items-center gap-2">
                   <li>
+                    <HeaderLink href="/funding">Funding</HeaderLink>
+                  </li>
+                  <li>
                     <HeaderLink href="/settings">Settings</HeaderLink>
                   </li>
                   {can(role, "read-audit") ? (

@@ -1,10 +1,13 @@
 "use client";
 // A feed region ("Crypto deposits" / "Crypto withdrawals"), newest first: when its (copy-on-write)
-// Map changes, the feed picks out the newest entries and renders those.
+// Map changes, the feed picks out the newest entries and renders those. "View all" opens the Funding
+// view (/funding) with this kind chosen; each item opens its detail there.
+import Link from "next/link";
 import { memo, useMemo } from "react";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { selectDeposits, selectWithdrawals } from "@/lib/store/selectors";
 import { useThrottledOpsStore, type WallClockSlot } from "@/lib/store/use-throttled-ops-store";
+import { fundingHref } from "@/lib/trades/funding-params";
 import type { FundingKind } from "@/lib/trades/types";
 import { FundingItem } from "./funding-item";
 import { newestFirst } from "./newest-first";
@@ -30,12 +33,16 @@ export const FundingFeed = memo(function FundingFeed({ kind, title }: { kind: Fu
   const shown = useMemo(() => newestFirst(feed.values(), SHOWN), [feed]);
   return (
     <section aria-label={title} className={`flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none ${PAINT_ISOLATED}`}>
-      <h2 className="flex items-baseline justify-between border-b border-slate-800 px-3 py-1.5 text-xs font-semibold text-slate-200">
-        {title}
-        <span className="font-normal tabular-nums text-slate-500">
-          {feed.size > SHOWN ? `newest ${SHOWN} of ${feed.size}` : feed.size}
-        </span>
-      </h2>
+      <div className="flex items-baseline gap-2 border-b border-slate-800 px-3 py-1.5 text-xs">
+        <h2 className="font-semibold text-slate-200">{title}</h2>
+        <span className="tabular-nums text-slate-400">{feed.size > SHOWN ? `newest ${SHOWN} of ${feed.size}` : feed.size}</span>
+        <Link
+          href={fundingHref({ kind })}
+          className="ml-auto rounded text-sky-300 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+        >
+          View all<span className="sr-only"> {title.toLowerCase()}</span>
+        </Link>
+      </div>
       {shown.length === 0 ? (
         <p className="px-3 py-3 text-xs text-slate-500">None seen yet. Live updates and the ledger resync fill this feed.</p>
       ) : (

@@ -2,17 +2,15 @@
 // (subject, kind) and episode; an episode lasts while its condition holds (acknowledging it does not
 // end it, so it is not raised again), and a condition that clears and comes back later is a new
 // episode with a new alert. Pure: limits and the clock come from the caller; no I/O.
-import { formatDuration } from "./format";
 import type { AlertKind } from "./alert-types";
+import { assessFundingStuck, DEFAULT_FUNDING_STUCK_MS } from "./funding-stuck";
 import { assessStall, DEFAULT_STALL_LIMITS, type StallLimits } from "./stall-rules";
 import type { Funding, Trade } from "./types";
 
-export const DEFAULT_FUNDING_STUCK_MS = 1_800_000;
+export { DEFAULT_FUNDING_STUCK_MS };
 
 /** Funding statuses that mean the money did not move (inferred, like every funding meaning). */
 const FUNDING_FAILED = new Set<Funding["status"]>(["failed", "rejected", "expired"]);
-/** Funding statuses that wait on someone else (an AssetPay admin) and are "stuck" past the limit. */
-const FUNDING_WAITING = new Set<Funding["status"]>(["pending_admin"]);
 
 export interface AlertCondition {
   kind: AlertKind;
@@ -48,29 +46,11 @@ export function tradeAlertConditions(
   return stall.stalled && stall.reason ? [{ kind: "stalled", reason: stall.reason }] : [];
 }
 
-function toMs(iso: string | undefined): number | null {
-  if (iso === undefined) return null;
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? ms : null;
-}
-
 export function fundingAlertConditions(funding: Funding, nowMs: number, stuckMs: number = DEFAULT_FUNDING_STUCK_MS): AlertCondition[] {
   const what = funding.kind === "deposit" ? "Crypto deposit" : "Crypto withdrawal";
   if (FUNDING_FAILED.has(funding.status)) return [{ kind: "funding-failed", reason: `${what} ${funding.rawStatus}` }];
-  if (FUNDING_WAITING.has(funding.status)) {
-    const since = toMs(funding.updatedAt) ?? toMs(funding.createdAt);
-    if (since === null) return [];
-    const waited = nowMs - since;
-    if (waited > stuckMs) {
-      return [
-        {
-          kind: "funding-failed",
-          reason: `${what} awaiting admin for ${formatDuration(waited)}, over the ${formatDuration(stuckMs)} limit`,
-        },
-      ];
-    }
-  }
-  return [];
+  const stuck = assessFundingStuck(funding, nowMs, stuckMs);
+  return stuck.stuck ? [{ kind: "funding-failed", reason: `${what} ${stuck.reason}` }] : [];
 }
 
 /** The latest recorded episode of one (subject, kind). */

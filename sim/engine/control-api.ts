@@ -98,13 +98,17 @@ export class ControlApi {
     return record.current;
   }
 
-  /** A funding in `status` (a fixture: it stays there), or without one a new funding that lives its normal life. */
-  createFunding(kind: FundingKind, status?: FundingStatus): Funding {
+  /**
+   * A funding in `status` (a fixture: it stays there), reached now or `ageSeconds` ago, its earlier
+   * steps back-dated CONTROL_STEP_GAP_MS apart; without a status, a new funding that lives its normal life.
+   */
+  createFunding(kind: FundingKind, status?: FundingStatus, ageSeconds = 0): Funding {
     const truth = this.truth;
     const now = truth.clock.now();
     const rng = truth.rng("controlFunding", this.fundingIndex++);
     const path = status ? fundingPathTo(kind, status) : ["INITIATED" as const];
-    const createdAtMs = now - (path.length - 1) * CONTROL_STEP_GAP_MS;
+    const reachedAt = status ? now - ageSeconds * 1000 : now;
+    const createdAtMs = reachedAt - (path.length - 1) * CONTROL_STEP_GAP_MS;
     const record = truth.addFunding(createFunding(rng, truth.merchantId, kind, createdAtMs), kind, rng);
     path.slice(1).forEach((s, k) => truth.applyFunding(record, { status: s, atMs: createdAtMs + (k + 1) * CONTROL_STEP_GAP_MS }, false));
     truth.emit(fundingEvent(record));

@@ -171,8 +171,8 @@ export class Engine {
     return this.truth.forgetTrade(ref);
   }
 
-  createControlFunding(kind: FundingKind, status?: FundingStatus): Funding {
-    return this.control.createFunding(kind, status);
+  createControlFunding(kind: FundingKind, status?: FundingStatus, ageSeconds?: number): Funding {
+    return this.control.createFunding(kind, status, ageSeconds);
   }
 
   /**
