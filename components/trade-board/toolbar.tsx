@@ -1,6 +1,7 @@
 // The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
 // search, the matching count and the stall rules; the status counts (which are the status filter) on the second line.
 import type { ReactNode } from "react";
+import { ExposureFilterChip } from "@/components/exposure/exposure-filter-chip";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
 import { ExportCsvButton } from "./export-csv-button";
@@ -44,6 +45,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           onToggleAttention={() => update((p) => ({ ...p, attention: !p.attention }))}
           onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
         />
+        <ExposureFilterChip params={params} update={update} />
         <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
         <StallRulesPanel rows={stallRules} />
       </div>

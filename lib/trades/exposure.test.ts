@@ -4,12 +4,14 @@ import {
   type ExposureSelection,
   RELEASE_LATER,
   RELEASE_OVERDUE,
+  countStuckWithdrawals,
   exposureFactsOf,
   exposureWindow,
   matchesExposure,
   summarizeExposure,
 } from "./exposure";
-import { iso, makeTrade } from "./test-fixtures";
+import { DEFAULT_FUNDING_STUCK_MS } from "./alert-rules";
+import { iso, makeFunding, makeTrade } from "./test-fixtures";
 import type { Trade } from "./types";
 
 const HOUR = 3_600_000;
@@ -151,5 +153,19 @@ describe("matchesExposure", () => {
     expect(ids(sel("hold", { release: "2026-05-04" }))).toEqual(["h2"]);
     expect(ids(sel("hold", { release: RELEASE_LATER }))).toEqual(["h3"]);
     expect(ids(sel("precredit", { release: "2026-05-04" }))).toEqual([]);
+  });
+});
+
+describe("countStuckWithdrawals", () => {
+  it("counts withdrawals awaiting an admin beyond the alert rule's limit, not failed or fresh ones", () => {
+    const since = NOW - DEFAULT_FUNDING_STUCK_MS - 60_000;
+    const list = [
+      makeFunding({ id: "stuck", kind: "withdrawal", status: "pending_admin", rawStatus: "PENDING_ADMIN", updatedAt: iso(since), createdAt: iso(since) }),
+      makeFunding({ id: "fresh", kind: "withdrawal", status: "pending_admin", rawStatus: "PENDING_ADMIN", updatedAt: iso(NOW - 60_000), createdAt: iso(NOW - 60_000) }),
+      makeFunding({ id: "failed", kind: "withdrawal", status: "failed", rawStatus: "FAILED", updatedAt: iso(since), createdAt: iso(since) }),
+      makeFunding({ id: "deposit", kind: "deposit", status: "pending_admin", rawStatus: "PENDING_ADMIN", updatedAt: iso(since), createdAt: iso(since) }),
+    ];
+    expect(countStuckWithdrawals(list, NOW)).toBe(1);
+    expect(countStuckWithdrawals(list, NOW, 30_000)).toBe(2);
   });
 });

@@ -6,8 +6,10 @@
 // rows its button shows. Days are calendar days in the board's time zone (./exposure-days). Money is
 // summed in cents. Never reads the clock or the store itself: the caller passes the window.
 import type { TimeZoneChoice } from "@/lib/time/format-time";
+import { DEFAULT_FUNDING_STUCK_MS, fundingAlertConditions } from "./alert-rules";
 import { dayKey, dayStartMs } from "./exposure-days";
-import type { Game, Trade } from "./types";
+import { isTerminalFundingStatus } from "./funding-status";
+import type { Funding, Game, Trade } from "./types";
 
 export const EXPOSURE_KINDS = ["hold", "precredit", "reversed-today", "reversed-7d"] as const;
 export type ExposureKind = (typeof EXPOSURE_KINDS)[number];
@@ -197,4 +199,16 @@ export function summarizeExposure(trades: Iterable<ExposureFacts>, window: Expos
   const later = rows.get(RELEASE_LATER);
   out.holdByRelease = [...(overdue ? [overdue] : []), ...window.days.map(row), ...(later ? [later] : [])];
   return out;
+}
+
+/**
+ * Crypto withdrawals still waiting (awaiting approval or an AssetPay admin) beyond their limit: the
+ * alert rule's own verdict (./alert-rules fundingAlertConditions), less the failed ones it also flags.
+ */
+export function countStuckWithdrawals(withdrawals: Iterable<Funding>, nowMs: number, stuckMs = DEFAULT_FUNDING_STUCK_MS): number {
+  let n = 0;
+  for (const f of withdrawals) {
+    if (f.kind === "withdrawal" && !isTerminalFundingStatus(f.status) && fundingAlertConditions(f, nowMs, stuckMs).length > 0) n += 1;
+  }
+  return n;
 }
