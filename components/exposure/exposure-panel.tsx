@@ -38,13 +38,14 @@ export function ExposurePanel({ update, stallRules }: ExposurePanelProps) {
   const reversalSplits = (r: ReversalFigures, kind: "reversed-today" | "reversed-7d", when: string): FigureSplit[] =>
     (["user", "supplier"] as const).map((cause) => ({
       label: cause === "user" ? "User" : "Supplier",
-      text: `${COUNT.format(r[cause].count)} · ${usd(r[cause])}`,
-      showLabel: `Show the ${plural(r[cause].count, "trade", "trades")} reverted ${when} by the ${cause}`,
+      text: COUNT.format(r[cause].count),
+      showLabel: `Show the ${plural(r[cause].count, "trade", "trades")} reverted ${when} by the ${cause} (${usd(r[cause])})`,
       onShow: figure(kind, cause),
     }));
 
   return (
-    <section aria-label="Exposure" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:flex lg:items-stretch *:lg:min-w-0 *:lg:flex-1">
+    // One row: on a phone it scrolls sideways rather than pushing the trades table down the page.
+    <section aria-label="Exposure" className="flex items-stretch gap-2 overflow-x-auto *:min-w-[10.5rem] *:flex-1 lg:overflow-x-visible lg:*:min-w-0">
       <ExposureFigure
         label="In Steam hold"
         figure={<span data-testid="hold-value">{usd(s.hold)}</span>}

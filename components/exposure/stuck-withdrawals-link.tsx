@@ -3,15 +3,22 @@
 // AssetPay admin) beyond the funding alert's limit. It links to the Funding view of those withdrawals.
 import Link from "next/link";
 import { WarningIcon } from "@/components/ui/warning-icon";
+import { useMemo } from "react";
+import { selectWithdrawals } from "@/lib/store/selectors";
 import { useOpsStore } from "@/lib/store/use-ops-store";
+import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
 import { countStuckWithdrawals } from "@/lib/trades/exposure";
 import { formatDuration } from "@/lib/trades/format";
 
 export const STUCK_WITHDRAWALS_HREF = "/funding?kind=withdrawal&stuck=1";
 
+/** How often the count is looked at again: a limit of minutes needs no finer clock, and the feed can be busy. */
+const STUCK_RECHECK_MS = 5_000;
+
 export function StuckWithdrawalsLink({ stuckMs }: { stuckMs: number }) {
-  // A number: re-renders only when the count changes, though the clock ticks every second.
-  const stuck = useOpsStore((s) => countStuckWithdrawals(s.funding.withdrawals.values(), s.now, stuckMs));
+  const withdrawals = useThrottledOpsStore(selectWithdrawals, STUCK_RECHECK_MS);
+  const tick = useOpsStore((s) => Math.floor(s.now / STUCK_RECHECK_MS));
+  const stuck = useMemo(() => countStuckWithdrawals(withdrawals.values(), tick * STUCK_RECHECK_MS, stuckMs), [withdrawals, tick, stuckMs]);
   const limit = formatDuration(stuckMs);
   const warn = stuck > 0;
   return (
