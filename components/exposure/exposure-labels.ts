@@ -20,7 +20,7 @@ const KIND_WORDS: Record<ExposureSelection["kind"], string> = {
   hold: "Deposits in hold",
   precredit: "Pre-credit at risk",
   "reversed-today": "Reversals today",
-  "reversed-7d": "Reversals, 7 days",
+  "reversed-7d": "Reversals in 7 days",
 };
 
 /** "Reversals today by the supplier", "Deposits in hold · CS2 · releasing Tomorrow". */

@@ -47,10 +47,10 @@ export function ExposurePanel({ update, stallRules }: ExposurePanelProps) {
     // One row: on a phone it scrolls sideways rather than pushing the trades table down the page.
     <section aria-label="Exposure" className="flex items-stretch gap-2 overflow-x-auto *:min-w-[10.5rem] *:flex-1 lg:overflow-x-visible lg:*:min-w-0">
       <ExposureFigure
-        label="In Steam hold"
+        label="In hold"
         figure={<span data-testid="hold-value">{usd(s.hold)}</span>}
         detail={plural(s.hold.count, "deposit", "deposits")}
-        title="Value of deposits in hold: Steam's protection window, not yet final"
+        title="Value of deposits in hold: Steam's protection window, not final until it ends"
         showLabel={`Show the ${plural(s.hold.count, "deposit", "deposits")} in hold`}
         onShow={figure("hold")}
       />
@@ -59,7 +59,7 @@ export function ExposurePanel({ update, stallRules }: ExposurePanelProps) {
         figure={<span data-testid="precredit-at-risk">{usd(s.preCredit)}</span>}
         detail={`${COUNT.format(s.preCredit.count)} instant`}
         title="Credit already given on instant deposits still in hold: what reversals would cost"
-        showLabel={`Show the ${plural(s.preCredit.count, "instant deposit", "instant deposits")} in hold with pre-credit`}
+        showLabel={`Show the ${plural(s.preCredit.count, "instant deposit", "instant deposits")} with pre-credit at risk`}
         onShow={figure("precredit")}
       />
       <ExposureFigure
@@ -68,16 +68,16 @@ export function ExposurePanel({ update, stallRules }: ExposurePanelProps) {
         figure={<span data-testid="reversals-today">{COUNT.format(s.reversedToday.all.count)}</span>}
         detail={usd(s.reversedToday.all)}
         title="Trades that became reverted since midnight (board time zone), by AssetPay's updatedAt"
-        showLabel={`Show the ${plural(s.reversedToday.all.count, "trade", "trades")} reverted today`}
+        showLabel={`Show the ${plural(s.reversedToday.all.count, "reversal", "reversals")} today`}
         onShow={figure("reversed-today")}
         splits={reversalSplits(s.reversedToday, "reversed-today", "today")}
       />
       <ExposureFigure
-        label="Reversals · 7 days"
+        label="Reversals in 7 days"
         figure={<span data-testid="reversals-7d">{COUNT.format(s.reversed7d.all.count)}</span>}
         detail={usd(s.reversed7d.all)}
         title="Trades that became reverted today or in the six days before (board time zone)"
-        showLabel={`Show the ${plural(s.reversed7d.all.count, "trade", "trades")} reverted in the last 7 days`}
+        showLabel={`Show the ${plural(s.reversed7d.all.count, "reversal", "reversals")} in 7 days`}
         onShow={figure("reversed-7d")}
         splits={reversalSplits(s.reversed7d, "reversed-7d", "in the last 7 days")}
       />

@@ -24,7 +24,7 @@ export function StuckWithdrawalsLink({ stuckMs }: { stuckMs: number }) {
   return (
     <Link
       href={STUCK_WITHDRAWALS_HREF}
-      aria-label={`Withdrawals awaiting approval beyond ${limit}: ${stuck}`}
+      aria-label={`Withdrawals stuck: ${stuck} awaiting approval over ${limit}`}
       title={`Crypto withdrawals awaiting approval or an AssetPay admin for longer than ${limit} (the funding alert's limit)`}
       className={`flex min-w-0 flex-col rounded-lg border px-3 py-1.5 hover:bg-slate-800/60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${
         warn ? "border-amber-500/70 bg-amber-500/10" : "border-slate-800 bg-slate-900/60"
