@@ -4,7 +4,7 @@
 // trades is a button to them. A popover in the top layer, placed under its button, so opening it never
 // pushes the trades table down.
 import { useRef } from "react";
-import type { ExposureSelection, ExposureWindow, MoneyCount, ReleaseRow } from "@/lib/trades/exposure";
+import { type ExposureSelection, type ExposureWindow, type MoneyCount, RELEASE_OVERDUE, type ReleaseRow } from "@/lib/trades/exposure";
 import { formatUsd } from "@/lib/trades/format";
 import type { GameFilter } from "@/lib/trades/trade-filter";
 import { releaseLabel } from "./exposure-labels";
@@ -27,13 +27,15 @@ const deposits = (n: number) => `${n} ${n === 1 ? "deposit" : "deposits"}`;
 
 export function ReleaseDayTable({ rows, window, onShow }: ReleaseDayTableProps) {
   const popover = useRef<HTMLDivElement>(null);
+  // Under its button, right edges aligned (the button is the row's last), so it never runs off the page.
   const place = (button: HTMLElement) => {
     const el = popover.current;
     if (el === null) return;
     const box = button.getBoundingClientRect();
     el.style.top = `${Math.round(box.bottom + 4)}px`;
-    el.style.left = `${Math.round(Math.max(8, Math.min(box.left, document.documentElement.clientWidth - el.offsetWidth - 8)))}px`;
+    el.style.right = `${Math.round(Math.max(8, document.documentElement.clientWidth - box.right))}px`;
   };
+  const next = rows.find((r) => r.release !== RELEASE_OVERDUE && r.all.count > 0);
   const cell = (row: ReleaseRow, column: (typeof COLUMNS)[number], value: MoneyCount) => {
     const day = releaseLabel(row.release, window.days);
     if (value.count === 0) return <span className="text-slate-500">—</span>;
@@ -56,10 +58,14 @@ export function ReleaseDayTable({ rows, window, onShow }: ReleaseDayTableProps) 
       <button
         type="button"
         popoverTarget={POPOVER_ID}
+        aria-label="Hold by release day"
         onClick={(e) => place(e.currentTarget)}
-        className={`inline-flex h-full min-h-7 items-center rounded-lg border border-slate-700 px-3 text-xs text-slate-300 hover:border-slate-500 hover:text-slate-100 ${FOCUS}`}
+        className={`flex min-w-0 flex-col rounded-lg border border-slate-700 px-3 py-1.5 text-left hover:border-slate-500 ${FOCUS}`}
       >
-        Hold by release day
+        <span className="truncate text-xs font-semibold uppercase tracking-wide text-slate-400">Hold by release day</span>
+        <span className="truncate text-xs leading-6 text-slate-300">
+          {next === undefined ? "Nothing in hold" : `Next: ${releaseLabel(next.release, window.days)} · ${formatUsd(next.all.cents / 100)}`}
+        </span>
       </button>
       <div
         ref={popover}
@@ -68,10 +74,13 @@ export function ReleaseDayTable({ rows, window, onShow }: ReleaseDayTableProps) 
         role="dialog"
         aria-label="Hold by release day"
         className="m-0 rounded-lg border border-slate-700 bg-slate-900 p-3 text-xs text-slate-200 shadow-2xl shadow-black/60"
-        style={{ inset: "auto", position: "fixed", top: "8rem", left: "1rem" }}
+        style={{ inset: "auto", position: "fixed", top: "8rem", right: "1rem" }}
       >
-        <table className="border-collapse">
-          <caption className="pb-1 text-left text-slate-400">Deposits in hold by the day Steam&apos;s protection ends ({window.zone === "utc" ? "UTC" : "local time"})</caption>
+        <table className="border-collapse whitespace-nowrap">
+          <caption className="pb-1 text-left text-slate-400">
+            Deposits in hold by the day Steam&apos;s protection ends
+            <br />({window.zone === "utc" ? "UTC" : "local time"}; a figure opens its trades)
+          </caption>
           <thead>
             <tr className="text-left text-xs uppercase tracking-wide text-slate-400">
               <th scope="col" className="py-1 pr-4 font-medium">Release day</th>
