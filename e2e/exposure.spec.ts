@@ -8,6 +8,7 @@
 // earlier history and no arrivals, and a dashboard with its own recorder: the shared simulator starts
 // with trades the shared recorder never saw, so no figure on that board could equal its truth. Each
 // comparison still re-reads the truth until board and truth agree (events take a moment to arrive).
+// Last, the Time zone control switched to UTC moves a reversal seeded between the two midnights.
 import type { Page } from "@playwright/test";
 import { openLiveBoard } from "./support/board";
 import { e2eEnv } from "./support/env";
@@ -52,8 +53,9 @@ interface TruthTrade {
 }
 
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const DAY_IN_ZONE = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const dayOf = (iso: string): string => DAY_IN_ZONE.format(Date.parse(iso));
+const dayFormat = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+const DAY_IN_ZONE = dayFormat(ZONE);
+const DAY_IN_UTC = dayFormat("UTC");
 function plusDays(day: string, n: number): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
@@ -62,9 +64,10 @@ const cents = (usd: number | undefined) => Math.round((usd ?? 0) * 100);
 const money = (list: readonly TruthTrade[], value: (t: TruthTrade) => number | undefined = (t) => t.totalPrice) =>
   USD.format(list.reduce((sum, t) => sum + cents(value(t)), 0) / 100);
 
-/** Each figure's trades, from the simulator's truth. */
-function expectedFigures(trades: readonly TruthTrade[], nowMs: number) {
-  const today = DAY_IN_ZONE.format(nowMs);
+/** Each figure's trades, from the simulator's truth, with days in the board's zone (`days`). */
+function expectedFigures(trades: readonly TruthTrade[], nowMs: number, days: Intl.DateTimeFormat = DAY_IN_ZONE) {
+  const dayOf = (iso: string): string => days.format(Date.parse(iso));
+  const today = days.format(nowMs);
   const weekFirst = plusDays(today, -6);
   const lastRelease = plusDays(today, 6);
   const holds = trades.filter((t) => t.type === "deposit" && t.status === "hold");
@@ -97,9 +100,9 @@ async function shownIds(page: Page): Promise<string[]> {
 }
 
 /** Until the board and a fresh read of the truth agree (the truth can move under a running test). */
-async function agreeWithTruth(check: (figures: ReturnType<typeof expectedFigures>) => Promise<void>): Promise<void> {
+async function agreeWithTruth(check: (figures: ReturnType<typeof expectedFigures>) => Promise<void>, days = DAY_IN_ZONE): Promise<void> {
   await expect(async () => {
-    const figures = expectedFigures(await readTruth(), Date.now());
+    const figures = expectedFigures(await readTruth(), Date.now(), days);
     await check(figures);
   }).toPass({ timeout: 30_000, intervals: [250, 500, 1_000] });
 }
@@ -127,12 +130,28 @@ test("every Exposure figure equals the simulator's truth and opens exactly its t
     { status: "reverted", game: CS2, type: "withdraw", revertedBy: "user", ageSeconds: 5 * DAY_S },
     { status: "reverted", game: RUST, revertedBy: "user", ageSeconds: 9 * DAY_S },
   ];
+  // One reversal between the two midnights (Kolkata's and UTC's, 5.5 h apart): "today" in one zone,
+  // yesterday in the other, so switching the Time zone control must move it.
+  const now = Date.now();
+  const midnight = (days: Intl.DateTimeFormat) => {
+    // The latest instant before now whose day differs from today's, plus a millisecond: found by halving.
+    let lo = now - 86_400_000;
+    let hi = now;
+    while (hi - lo > 1_000) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (days.format(mid) === days.format(now)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  const between = (midnight(DAY_IN_ZONE) + midnight(DAY_IN_UTC)) / 2;
+  seeded.push({ status: "reverted", game: RUST, revertedBy: "user", ageSeconds: Math.round((now - between) / 1000) });
   for (const body of seeded) await simRequestTo(sim, "POST", "/__sim/trades", { stall: true, ...body });
 
   // The figures.
   await agreeWithTruth(async (f) => {
     expect(f.holds).toHaveLength(5);
-    expect(f.reversed7d).toHaveLength(4);
+    expect(f.reversed7d).toHaveLength(5);
     await expect(page.getByTestId("hold-value")).toHaveText(money(f.holds), { timeout: 1_000 });
     await expect(page.getByTestId("precredit-at-risk")).toHaveText(money(f.instant, (t) => t.preCredit), { timeout: 1_000 });
     await expect(page.getByTestId("reversals-today")).toHaveText(String(f.reversedToday.length), { timeout: 1_000 });
@@ -199,4 +218,15 @@ test("every Exposure figure equals the simulator's truth and opens exactly its t
   });
   expect(new URL(page.url()).searchParams.get("revertedBy")).toBe("supplier");
   await clearExposureFilter(page);
+
+  // "Today" follows the Time zone control: in UTC the reversal between the two midnights moves.
+  const inZone = expectedFigures(await readTruth(), Date.now()).reversedToday.length;
+  await page.getByLabel("Time zone").selectOption("utc");
+  await agreeWithTruth(async (f) => {
+    expect(f.reversedToday.length).not.toBe(inZone);
+    await expect(page.getByTestId("reversals-today")).toHaveText(String(f.reversedToday.length), { timeout: 1_000 });
+    await page.getByTestId("reversals-today").click({ timeout: 1_000 });
+    await expect(page.getByTestId("trade-count")).toHaveText(String(f.reversedToday.length), { timeout: 1_000 });
+    expect(await shownIds(page)).toEqual(ids(f.reversedToday));
+  }, DAY_IN_UTC);
 });
