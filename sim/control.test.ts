@@ -102,6 +102,26 @@ describe("fixture trades", () => {
     expect(dup.body.error.key).toBe("EXTERNAL_ID_EXISTS");
   });
 
+  it("POST /__sim/trades sets instant credit, who reverted a trade and when a hold ends", async () => {
+    const before = Date.now();
+    const held = await control(sim, "trades", { status: "hold", instant: true, holdEndsInSeconds: 2 * 86_400 });
+    expect(held.isInstant).toBe(true);
+    expect(held.preCredit).toBeGreaterThan(0);
+    expect(Date.parse(held.holdEndDate) - before).toBeGreaterThanOrEqual(2 * 86_400_000 - 1_000);
+    expect(Date.parse(held.holdEndDate) - before).toBeLessThan(2 * 86_400_000 + 60_000);
+    const standard = await control(sim, "trades", { status: "hold", instant: false, game: "730" });
+    expect(standard.isInstant).toBe(false);
+    expect(standard.preCredit).toBe(0);
+    const rustHold = await control(sim, "trades", { status: "hold", game: "252490", holdEndsInSeconds: -60 });
+    expect(Date.parse(rustHold.holdEndDate)).toBeLessThan(Date.now());
+    const bySupplier = await control(sim, "trades", { status: "reverted", revertedBy: "supplier", ageSeconds: 3_600 });
+    expect(bySupplier.revertedBy).toBe("supplier");
+    expect(Date.parse(bySupplier.updatedAt)).toBeLessThanOrEqual(Date.now() - 3_600_000 + 1_000);
+    expect((await control(sim, "trades", { status: "reverted" })).revertedBy).toBe("user");
+    const bad = await api(sim, "/__sim/trades", { body: { status: "reverted", revertedBy: "bot" } });
+    expect(bad.status).toBe(422);
+  });
+
   it("POST /__sim/trades/{id}/status moves a trade and fills in status fields", async () => {
     const trade = await control(sim, "trades", { status: "hold" });
     const reverted = await control(sim, `trades/${trade.id}/status`, { status: "reverted" });

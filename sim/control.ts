@@ -41,6 +41,9 @@ const createTradeBody = z.strictObject({
   steamId: z.string().regex(STEAM_ID64, "must be a SteamID64").optional(),
   itemName: z.string().min(1).max(200).optional(),
   stall: z.boolean().optional(),
+  instant: z.boolean().optional(),
+  revertedBy: z.enum(["supplier", "user"]).optional(),
+  holdEndsInSeconds: z.number().int().min(-30 * 86_400).max(30 * 86_400).optional(),
 });
 
 const moveTradeBody = z.strictObject({ status: z.enum(TRADE_STATUSES), stall: z.boolean().optional() });

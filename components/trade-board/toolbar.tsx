@@ -2,6 +2,7 @@
 // the stall rules and the saved views; then search with the pause, the matching count and Export CSV; then the status
 // counts (which are the status filter) on a line of their own.
 import type { ReactNode } from "react";
+import { ExposureFilterChip } from "@/components/exposure/exposure-filter-chip";
 import { SavedViews } from "@/components/saved-views/saved-views";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
 import { AlertViewToggles } from "./alert-view-toggles";
@@ -46,6 +47,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           onToggleAttention={() => update((p) => ({ ...p, attention: !p.attention }))}
           onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
         />
+        <ExposureFilterChip params={params} update={update} />
         <div className="ml-auto flex items-center gap-2">
           <StallRulesPanel rows={stallRules} />
           <SavedViews params={params} update={update} />

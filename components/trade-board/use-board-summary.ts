@@ -5,6 +5,7 @@
 // change, or the coarse stall clock moves — never once per row, and never on the one-second tick.
 import { useMemo, useRef } from "react";
 import { chosenTradeIds, useAlertTradeIds } from "@/components/alerts/use-alert-trade-ids";
+import { useExposureWindow } from "@/components/exposure/use-exposure-window";
 import { selectTradesVersion } from "@/lib/store/selectors";
 import { useOpsStore, useOpsStoreApi } from "@/lib/store/use-ops-store";
 import { useThrottledOpsStore } from "@/lib/store/use-throttled-ops-store";
@@ -30,16 +31,19 @@ export function useBoardSummary(params: BoardParams): BoardSummary {
   const stallTick = useOpsStore((s) => Math.floor(s.now / STALL_RECHECK_MS));
   const limits = useOpsStore((s) => s.stallLimits);
   const summarize = useMemo(() => createBoardSummarizer(limits), [limits]);
-  const { game, statuses, types, stalledOnly, search, sort, attention, mine } = params;
+  const { game, statuses, types, stalledOnly, search, sort, attention, mine, exposure } = params;
+  // An Exposure figure's view counts "today" and release days in the board's time zone.
+  const exposureWindow = useExposureWindow();
   const alertIds = useAlertTradeIds();
   const onlyIds = useMemo(() => chosenTradeIds(alertIds, attention, mine), [alertIds, attention, mine]);
   // statuses/types are fresh arrays per URL parse; their content is what matters.
   const statusesKey = statuses.join(",");
   const typesKey = types.join(",");
+  const exposureKey = exposure === null ? "" : `${exposure.kind} ${exposure.release} ${exposure.revertedBy}`;
   const filter = useMemo<TradeFilter>(
-    () => ({ game, statuses, types, stalledOnly, search, onlyIds }),
+    () => ({ game, statuses, types, stalledOnly, search, onlyIds, exposure, exposureWindow: exposure === null ? null : exposureWindow }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [game, statusesKey, typesKey, stalledOnly, search, onlyIds],
+    [game, statusesKey, typesKey, stalledOnly, search, onlyIds, exposureKey, exposureWindow],
   );
   // The pass is timed and the next wait set from it here, during render, on purpose: this memo is the
   // pass. The adaptive wait is a pacing hint read by the throttle, not state any render depends on.

@@ -37,6 +37,32 @@ describeOnEachBackend("trade reads", ({ db }) => {
     expect((await readSnapshot(db, { terminalTrades: 0, inFlightCap: 1 })).truncated).toBe(true);
   });
 
+  it("adds every trade reverted in the last days to the snapshot, past the terminal limit, once", async () => {
+    const ago = (days: number, minutes = 0) => new Date(Date.now() - days * 86_400_000 - minutes * 60_000).toISOString();
+    await recordTrades(
+      db,
+      [
+        tradeVersion({ id: "rev-6d", status: "reverted", revertedBy: "supplier", updatedAt: ago(6) }),
+        tradeVersion({ id: "rev-7d-late", status: "reverted", revertedBy: "user", updatedAt: ago(7, 60) }),
+        tradeVersion({ id: "rev-9d", status: "reverted", updatedAt: ago(9) }),
+        tradeVersion({ id: "done-old", status: "completed", updatedAt: ago(6) }),
+        tradeVersion({ id: "rev-new", status: "reverted", updatedAt: ago(0, 2) }),
+        tradeVersion({ id: "done-new", status: "completed", updatedAt: ago(0, 1) }),
+      ],
+      T0,
+    );
+    const snapshot = await readSnapshot(db, { terminalTrades: 2 });
+    const ids = snapshot.trades.map((trade) => (trade.payload as { id: string }).id);
+    expect(ids).toEqual(["done-new", "rev-new", "rev-6d", "rev-7d-late"]);
+    const reverted = snapshot.trades.find((trade) => (trade.payload as { id: string }).id === "rev-6d");
+    expect(reverted?.history.map((change) => change.status)).toEqual(["reverted"]);
+    expect((await readSnapshot(db, { terminalTrades: 0 })).trades.map((trade) => (trade.payload as { id: string }).id)).toEqual([
+      "rev-new",
+      "rev-6d",
+      "rev-7d-late",
+    ]);
+  });
+
   it("lists in-flight trades for reconciliation, least recently confirmed first", async () => {
     await recordTrades(db, [tradeVersion({ id: "b", status: "active", updatedAt: at(1) }), tradeVersion({ id: "c", status: "failed", updatedAt: at(1) })], T0);
     await recordTrades(db, [tradeVersion({ id: "a", status: "hold", updatedAt: at(1) })], T0 + 1_000);

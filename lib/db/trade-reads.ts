@@ -13,6 +13,13 @@ import { isoFromDb } from "./sql-values";
 /** The snapshot carries at most this many in-flight trades (they are never pruned while AssetPay knows them). */
 export const SNAPSHOT_IN_FLIGHT_CAP = 50_000;
 export const SNAPSHOT_TERMINAL_FUNDING = 1_000;
+/**
+ * Trades reverted this recently are in the snapshot whatever the terminal limit: the Exposure region
+ * counts reversals over today and the six days before in the board's time zone, so 7 days plus a day
+ * for a zone ahead of the server's. At most SNAPSHOT_REVERSALS_CAP of them, the most recent first.
+ */
+export const SNAPSHOT_REVERSALS_DAYS = 8;
+export const SNAPSHOT_REVERSALS_CAP = 20_000;
 
 /**
  * Ids of every recorded trade not yet terminal (incl. unknown statuses) and not found missing at
@@ -71,26 +78,33 @@ export interface SnapshotOptions {
   terminalFunding?: number;
 }
 
-/** What a freshly opened board starts from: in-flight trades, recent terminal ones, their histories, recent funding. */
+/**
+ * What a freshly opened board starts from: in-flight trades, recent terminal ones, the trades reverted in
+ * the last SNAPSHOT_REVERSALS_DAYS days, their histories, recent funding.
+ */
 export async function readSnapshot(db: Database, options: SnapshotOptions): Promise<RecordedSnapshot> {
   const inFlightCap = options.inFlightCap ?? SNAPSHOT_IN_FLIGHT_CAP;
+  // The third part: recent reversals older than the most recent terminal trades (never twice).
   const picked = `
     (SELECT id, payload, updated_at, missing_at FROM trades WHERE NOT terminal ORDER BY updated_at DESC, id LIMIT $1)
     UNION ALL
-    (SELECT id, payload, updated_at, missing_at FROM trades WHERE terminal ORDER BY updated_at DESC, id LIMIT $2)`;
+    (SELECT id, payload, updated_at, missing_at FROM trades WHERE terminal ORDER BY updated_at DESC, id LIMIT $2)
+    UNION ALL
+    (SELECT id, payload, updated_at, missing_at FROM trades
+      WHERE terminal AND status = 'reverted' AND updated_at >= now() - $3::int * interval '1 day'
+        AND id NOT IN (SELECT id FROM trades WHERE terminal ORDER BY updated_at DESC, id LIMIT $2)
+      ORDER BY updated_at DESC, id LIMIT $4)`;
+  const pickedParams = [inFlightCap + 1, options.terminalTrades, SNAPSHOT_REVERSALS_DAYS, SNAPSHOT_REVERSALS_CAP];
   return db.transaction(async (tx) => {
     // One consistent view for the four reads, even while recorders keep writing.
     await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     const clock = await tx.query<{ now: unknown }>("SELECT now() AS now");
-    const trades = await tx.query<{ id: string; payload: unknown; missing_at: unknown }>(`${picked} ORDER BY updated_at DESC, id`, [
-      inFlightCap + 1,
-      options.terminalTrades,
-    ]);
+    const trades = await tx.query<{ id: string; payload: unknown; missing_at: unknown }>(`${picked} ORDER BY updated_at DESC, id`, pickedParams);
     const inFlightTotal = await tx.query<{ n: number | string }>("SELECT count(*) AS n FROM trades WHERE NOT terminal");
     const history = await tx.query<HistoryRow>(
       `SELECT h.trade_id, h.status, h.raw_status, h.at, h.observed_at
        FROM trade_history h JOIN (${picked}) p ON p.id = h.trade_id ORDER BY h.trade_id, h.at`,
-      [inFlightCap + 1, options.terminalTrades],
+      pickedParams,
     );
     const funding = await tx.query<{ kind: string; format: string; payload: unknown }>(
       `(SELECT kind, format, payload, stamp FROM funding WHERE NOT terminal ORDER BY stamp DESC LIMIT $1)

@@ -1,5 +1,21 @@
 // Picks the k oldest records by a timestamp without sorting everything: a bounded max-heap keeps the
-// k smallest seen so far, O(n log k). Used by the retention caps. Pure helper; no store knowledge.
+// k smallest seen so far, O(n log k). Used by the retention caps. Pure helpers; no store knowledge.
+import type { TradeStatus } from "@/lib/trades/types";
+
+/** A reversal this recent is one the Exposure region counts (7 days in any time zone): kept at the cap. */
+export const KEPT_REVERSAL_MS = 8 * 86_400_000;
+/** Added to a kept reversal's time so it sorts after every other terminal trade (about 3,000 years). */
+const KEPT_SHIFT_MS = 1e14;
+
+/**
+ * The time a terminal trade is evicted by (oldest first): its updatedAt, except that a trade reverted in
+ * the last KEPT_REVERSAL_MS goes after every other terminal trade, so the Exposure region's reversal
+ * figures stay whole at the cap. Only when recent reversals alone exceed the cap are the oldest of them
+ * evicted (and the "7 days" figure then counts fewer than happened).
+ */
+export function evictionMs(status: TradeStatus, updatedAtMs: number, nowMs: number): number {
+  return status === "reverted" && updatedAtMs >= nowMs - KEPT_REVERSAL_MS ? updatedAtMs + KEPT_SHIFT_MS : updatedAtMs;
+}
 
 interface Entry {
   key: string;

@@ -3,7 +3,7 @@
 // bumped (see trade-upsert.ts for why). Callers must not keep using the old state's Map afterwards.
 import { isTerminalStatus } from "@/lib/trades/status-classes";
 import type { Trade } from "@/lib/trades/types";
-import { oldestKeys } from "./eviction";
+import { evictionMs, oldestKeys } from "./eviction";
 import type { OpsState, StoredTrade } from "./state";
 import { writableTable } from "./trade-map";
 import { upsertTrade } from "./trade-upsert";
@@ -76,7 +76,7 @@ export function applyResyncTrades(state: OpsState, trades: readonly Trade[], now
 }
 
 /**
- * Evicts the oldest terminal trades (by updatedAt) once there are more than the cap. Finding them
+ * Evicts the oldest terminal trades (by updatedAt; recent reversals last, see evictionMs) once there are more than the cap. Finding them
  * walks every trade (~30 ms at 100,000 here), so when over the cap we evict down to 1 % below it:
  * a full table then pays that walk once per ~1,000 newly terminal trades, not on every batch.
  */
@@ -87,7 +87,7 @@ export function enforceRetention(state: OpsState): OpsState {
   const table = tableOf(state);
   const terminal: { key: string; ms: number }[] = [];
   for (const [key, record] of table) {
-    if (isTerminalStatus(record.trade.status)) terminal.push({ key, ms: record.updatedAtMs });
+    if (isTerminalStatus(record.trade.status)) terminal.push({ key, ms: evictionMs(record.trade.status, record.updatedAtMs, state.now) });
   }
   const victims = oldestKeys(terminal, terminalCount - target);
   for (const key of victims) table.delete(key);

@@ -3,6 +3,7 @@ import {
   DEFAULT_BOARD_PARAMS,
   clearFilters,
   countCardView,
+  exposureView,
   hasActiveFilter,
   parseBoardParams,
   serializeBoardParams,
@@ -29,6 +30,7 @@ describe("parseBoardParams", () => {
       mine: true,
       sort: "age",
       trade: "3f1c9a52-0000-4000-8000-000000000001",
+      exposure: null,
     });
     expect(hasActiveFilter(params)).toBe(true);
   });
@@ -78,5 +80,32 @@ describe("countCardView", () => {
     const inFlight = countCardView("in-flight", busy).statuses;
     expect(inFlight).toEqual(expect.arrayContaining(["initiated", "pending", "active", "hold", "escrow", "unknown"]));
     expect(inFlight).not.toContain("completed");
+  });
+});
+
+describe("the Exposure filter", () => {
+  it("reads a figure, its release day or cause, and round-trips", () => {
+    const hold = parse("exposure=hold&release=2026-05-03&game=cs2");
+    expect(hold.exposure).toEqual({ kind: "hold", release: "2026-05-03", revertedBy: null });
+    expect(hasActiveFilter(hold)).toBe(true);
+    expect(parse(serializeBoardParams(hold))).toEqual(hold);
+    const reversals = parse("exposure=reversed-7d&revertedBy=supplier");
+    expect(reversals.exposure).toEqual({ kind: "reversed-7d", release: null, revertedBy: "supplier" });
+    expect(serializeBoardParams(reversals)).toBe("exposure=reversed-7d&revertedBy=supplier");
+    expect(parse("exposure=precredit&release=later").exposure).toEqual({ kind: "precredit", release: "later", revertedBy: null });
+  });
+
+  it("drops what does not fit instead of failing", () => {
+    expect(parse("exposure=everything&release=2026-05-03").exposure).toBeNull();
+    expect(parse("exposure=hold&release=tomorrow&revertedBy=user").exposure).toEqual({ kind: "hold", release: null, revertedBy: null });
+    expect(parse("exposure=reversed-today&release=2026-05-03&revertedBy=bot").exposure).toEqual({ kind: "reversed-today", release: null, revertedBy: null });
+  });
+
+  it("is cleared with the other filters, and a figure's view clears them", () => {
+    const params = parse("exposure=hold&stalled=1&q=x&sort=value");
+    expect(clearFilters(params).exposure).toBeNull();
+    const selection = { kind: "reversed-today" as const, release: null, revertedBy: "user" as const };
+    expect(exposureView(selection, "all", params)).toEqual({ ...DEFAULT_BOARD_PARAMS, sort: "value", exposure: selection });
+    expect(exposureView(selection, "rust", params).game).toBe("rust");
   });
 });

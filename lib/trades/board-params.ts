@@ -2,6 +2,7 @@
 // zod in this one file so a hand-edited or outdated link degrades to "that part ignored", never to an
 // error page. Pure: works on URLSearchParams, no router. Never put anything secret in here.
 import { z } from "zod";
+import { EXPOSURE_KINDS, type ExposureSelection, RELEASE_LATER, RELEASE_OVERDUE, REVERSAL_CAUSES } from "./exposure";
 import type { GameFilter, TradeFilter } from "./trade-filter";
 import { isInFlightStatus } from "./status-classes";
 import type { TradeSortKey } from "./trade-sort";
@@ -20,6 +21,8 @@ export interface BoardParams extends TradeFilter {
   sort: TradeSortKey;
   /** Id of the trade whose detail drawer is open. */
   trade: string | null;
+  /** Only the trades behind one Exposure figure (lib/trades/exposure.ts); null = no such filter. */
+  exposure: ExposureSelection | null;
 }
 
 export const DEFAULT_BOARD_PARAMS: Readonly<BoardParams> = Object.freeze({
@@ -32,6 +35,7 @@ export const DEFAULT_BOARD_PARAMS: Readonly<BoardParams> = Object.freeze({
   mine: false,
   sort: "activity",
   trade: null,
+  exposure: null,
 });
 
 const MAX_SEARCH = 200;
@@ -59,7 +63,24 @@ const schema = z.object({
   mine: z.enum(["1", "true"]).optional().catch(undefined),
   sort: z.enum(["activity", "age", "value"]).optional().catch(undefined),
   trade: z.string().regex(/^[\w.:-]{1,128}$/).optional().catch(undefined),
+  exposure: z.enum(EXPOSURE_KINDS).optional().catch(undefined),
+  release: z
+    .union([z.iso.date(), z.literal(RELEASE_OVERDUE), z.literal(RELEASE_LATER)])
+    .optional()
+    .catch(undefined),
+  revertedBy: z.enum(REVERSAL_CAUSES).optional().catch(undefined),
 });
+
+/** The Exposure figure a link names; a release day only narrows holds, a cause only reversals. */
+function exposureOf(raw: z.infer<typeof schema>): ExposureSelection | null {
+  if (raw.exposure === undefined) return null;
+  const holds = raw.exposure === "hold" || raw.exposure === "precredit";
+  return {
+    kind: raw.exposure,
+    release: holds ? (raw.release ?? null) : null,
+    revertedBy: holds ? null : (raw.revertedBy ?? null),
+  };
+}
 
 type ParamSource = URLSearchParams | { get(name: string): string | null };
 
@@ -75,6 +96,9 @@ export function parseBoardParams(source: ParamSource): BoardParams {
     mine: read("mine"),
     sort: read("sort"),
     trade: read("trade"),
+    exposure: read("exposure"),
+    release: read("release"),
+    revertedBy: read("revertedBy"),
   });
   return {
     game: raw.game ?? "all",
@@ -86,6 +110,7 @@ export function parseBoardParams(source: ParamSource): BoardParams {
     mine: raw.mine !== undefined,
     sort: raw.sort ?? "activity",
     trade: raw.trade ?? null,
+    exposure: exposureOf(raw),
   };
 }
 
@@ -101,6 +126,11 @@ export function serializeBoardParams(params: BoardParams): string {
   if (params.mine) out.set("mine", "1");
   if (params.sort !== "activity") out.set("sort", params.sort);
   if (params.trade !== null) out.set("trade", params.trade);
+  if (params.exposure !== null) {
+    out.set("exposure", params.exposure.kind);
+    if (params.exposure.release !== null) out.set("release", params.exposure.release);
+    if (params.exposure.revertedBy !== null) out.set("revertedBy", params.exposure.revertedBy);
+  }
   return out.toString();
 }
 
@@ -118,7 +148,8 @@ export function hasActiveFilter(params: BoardParams): boolean {
     params.stalledOnly ||
     params.search.trim() !== "" ||
     params.attention ||
-    params.mine
+    params.mine ||
+    params.exposure !== null
   );
 }
 
@@ -147,4 +178,12 @@ export function countCardView(card: CountCard, params: BoardParams): BoardParams
     case "in-flight":
       return { ...base, statuses: TRADE_STATUSES.filter(isInFlightStatus) };
   }
+}
+
+/**
+ * The view an Exposure figure opens: only its trades (every other filter cleared, sort and the open
+ * trade kept), in one game when the figure is one game's (a cell of the hold-by-release-day table).
+ */
+export function exposureView(selection: ExposureSelection, game: GameFilter, params: BoardParams): BoardParams {
+  return { ...clearFilters(params), game, exposure: selection };
 }

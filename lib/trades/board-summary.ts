@@ -21,6 +21,7 @@
 // This is the board's only engine: the filter and the sort orders it applies are ./trade-filter and
 // ./trade-sort. Its tests hold it to a deliberately naive oracle (./board-oracle.testing.ts).
 import { hasChangeJournal } from "./change-journal";
+import { type ExposureFacts, exposureFactsOf } from "./exposure";
 import { assessStall, enteredStatusMs, type StallLimits } from "./stall-rules";
 import { isTerminalStatus } from "./status-classes";
 import { type CompiledFilter, FILTER_PART, type TradeFilter, compileFilter } from "./trade-filter";
@@ -84,6 +85,8 @@ interface BoardEntry {
   stallFromMs: number;
   /** Infinity when no stall rule applies (terminal, unknown entry time). */
   stallLimitMs: number;
+  /** What the Exposure filter reads (./exposure), worked out once per record like the rest. */
+  exposure: ExposureFacts;
 }
 
 type Comparator = (x: BoardEntry, y: BoardEntry) => number;
@@ -123,6 +126,7 @@ function toEntry(record: BoardRecord, limits: StallLimits): BoardEntry {
     verified: record.verified,
     stallFromMs,
     stallLimitMs,
+    exposure: exposureFactsOf(trade, record.missing === true),
   };
 }
 

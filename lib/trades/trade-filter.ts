@@ -2,6 +2,7 @@
 // stalled only, search; plus the ids an alerts view narrows to), and its compiled form, which
 // lib/trades/board-summary.ts tests each trade against. Pure. Compile once per filter (sets, lowercased query) so the per-trade test is a few
 // comparisons; it never lowercases per trade: the search text is built once per trade change.
+import { type ExposureFacts, type ExposureSelection, type ExposureWindow, matchesExposure } from "./exposure";
 import { normalizeSearch } from "./search-text";
 import type { Game, TradeStatus, TradeType } from "./types";
 
@@ -17,6 +18,10 @@ export interface TradeFilter {
   search: string;
   /** Only these trade ids (the board's "Needs attention" and "Assigned to me" views); null or absent = any. */
   onlyIds?: ReadonlySet<string> | null;
+  /** Only the trades behind one Exposure figure (./exposure), counted against `exposureWindow`; null or absent = any. */
+  exposure?: ExposureSelection | null;
+  /** The calendar the exposure filter counts "today" and release days in; without one it selects nothing. */
+  exposureWindow?: ExposureWindow | null;
 }
 
 export const DEFAULT_TRADE_FILTER: Readonly<TradeFilter> = Object.freeze({
@@ -34,6 +39,8 @@ export interface FilterableTrade {
   status: TradeStatus;
   type: TradeType;
   searchText: string;
+  /** What the exposure filter reads (./exposure exposureFactsOf); absent = in no Exposure figure. */
+  exposure?: ExposureFacts;
 }
 
 /**
@@ -63,21 +70,34 @@ export function compileFilter(filter: TradeFilter): CompiledFilter {
   const types = sizeOf(filter.types) > 0 ? new Set(filter.types) : null;
   const query = normalizeSearch(filter.search);
   const only = filter.onlyIds ?? null;
+  const exposure = filter.exposure ?? null;
+  const window = filter.exposureWindow ?? null;
+  const inExposure = (t: FilterableTrade): boolean =>
+    exposure === null || (window !== null && t.exposure !== undefined && matchesExposure(t.exposure, exposure, window));
   const misses = (t: FilterableTrade): number =>
     (game === "all" || t.game === game ? 0 : FILTER_PART.game) |
     (statuses === null || statuses.has(t.status) ? 0 : FILTER_PART.status) |
     (types === null || types.has(t.type) ? 0 : FILTER_PART.type) |
-    ((query === "" || t.searchText.includes(query)) && (only === null || only.has(t.id)) ? 0 : FILTER_PART.rest);
+    ((query === "" || t.searchText.includes(query)) && (only === null || only.has(t.id)) && inExposure(t) ? 0 : FILTER_PART.rest);
   return {
     // Not stalledOnly: the board builds the Stalled view from the stalled trades, so toggling it keeps its list.
-    key: JSON.stringify([game, [...(statuses ?? [])].sort(), [...(types ?? [])].sort(), query, only === null ? null : [...only].sort()]),
+    key: JSON.stringify([
+      game,
+      [...(statuses ?? [])].sort(),
+      [...(types ?? [])].sort(),
+      query,
+      only === null ? null : [...only].sort(),
+      // The figure and the day it counts from: a new day (or zone) selects other trades.
+      exposure === null ? null : [exposure.kind, exposure.release, exposure.revertedBy, window?.zone ?? null, window?.todayStartMs ?? null],
+    ]),
     stalledOnly: filter.stalledOnly,
     matches: (t) =>
       (game === "all" || t.game === game) &&
       (statuses === null || statuses.has(t.status)) &&
       (types === null || types.has(t.type)) &&
       (query === "" || t.searchText.includes(query)) &&
-      (only === null || only.has(t.id)),
+      (only === null || only.has(t.id)) &&
+      inExposure(t),
     misses,
   };
 }

@@ -20,6 +20,12 @@ export interface ControlTradeInput {
   steamId?: string;
   itemName?: string;
   stall?: boolean;
+  /** Deposits: instant credit requested or not (else drawn at random like any trade). */
+  instant?: boolean;
+  /** A trade reaching `reverted`: who reverted it (default user). */
+  revertedBy?: "supplier" | "user";
+  /** A trade whose path passes `hold`: its holdEndDate this many seconds from now (negative: past). */
+  holdEndsInSeconds?: number;
 }
 
 /** Spacing of the back-dated steps of a control-API trade or funding (real ms). */
@@ -61,7 +67,10 @@ export class ControlApi {
       source: "client",
       ...(input.steamId ? { steamId: input.steamId, tradeUrl: tradeUrlFor(input.steamId, rng) } : {}),
       ...(item ? { item } : {}),
+      ...(input.instant !== undefined ? { instant: input.instant } : {}),
     });
+    // Set before the hold step, which keeps a holdEndDate already there.
+    if (input.holdEndsInSeconds !== undefined && path.includes("hold")) created.trade.holdEndDate = new Date(now + input.holdEndsInSeconds * 1000).toISOString();
     const record = truth.addTrade(created.trade, created.fullItems, rng);
     path.slice(1).forEach((status, k) => {
       const atMs = createdAtMs + (k + 1) * CONTROL_STEP_GAP_MS;
@@ -69,7 +78,7 @@ export class ControlApi {
         status,
         atMs,
         ...(status === "failed" ? { error: type === "withdraw" ? "MERCHANT_REJECTED" : "OFFER_NOT_ACCEPTED" } : {}),
-        ...(status === "reverted" ? { revertedBy: "user" as const } : {}),
+        ...(status === "reverted" ? { revertedBy: input.revertedBy ?? ("user" as const) } : {}),
       }, false);
     });
     truth.emit({ event: "trade", payload: { trade: record.current } });

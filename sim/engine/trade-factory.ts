@@ -24,6 +24,8 @@ export interface NewTradeOptions {
   tradeUrl?: string;
   /** One item of this catalog entry instead of a random basket. */
   item?: CatalogItem;
+  /** Instant credit requested or not, instead of drawn (control API). */
+  instant?: boolean;
 }
 
 /** The wire trade plus the full withdraw items that replace the id/price stubs once sourcing starts. */
@@ -130,7 +132,7 @@ export function createTrade(rng: Rng, ctx: TradeContext, opts: NewTradeOptions):
   const type: TradeType = opts.type ?? (rng.chance(0.6) ? "deposit" : "withdraw");
   const source: TradeSource = opts.source ?? (rng.chance(0.1) ? "self" : "client");
   const user = pickUser(rng, ctx.cast);
-  const instant = type === "deposit" ? source === "self" || game === "252490" || rng.chance(0.85) : rng.chance(0.3);
+  const instant = opts.instant ?? (type === "deposit" ? source === "self" || game === "252490" || rng.chance(0.85) : rng.chance(0.3));
 
   const weighted = game === "730" ? CS2_WEIGHTED : RUST_WEIGHTED;
   const entries: CatalogItem[] = opts.item ? [opts.item] : Array.from({ length: itemCount(rng, type) }, () => rng.weighted(weighted));

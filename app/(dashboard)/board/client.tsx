@@ -6,6 +6,7 @@
 // memoized, so only the KPI strip and the board re-render with it.
 import { useRef } from "react";
 import { ConnectionBanner } from "@/components/connection-banner/connection-banner";
+import { ExposurePanel } from "@/components/exposure/exposure-panel";
 import { DiagnosticsPanel } from "@/components/diagnostics/diagnostics-panel";
 import { FundingFeed } from "@/components/funding-feed/funding-feed";
 import { KpiStrip } from "@/components/money/kpi-strip";
@@ -57,6 +58,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
         <ConnectionBanner />
       </div>
       <KpiStrip summary={summary} onShow={(card) => update((p) => countCardView(card, p))} />
+      <ExposurePanel update={update} stallRules={stallRules} />
       <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
         <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
