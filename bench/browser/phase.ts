@@ -10,7 +10,7 @@ import type { SocketObserver } from "@/bench/socket-observer";
 import { summarize } from "@/bench/support";
 import { SUSTAINED_P95_MS, type PhaseFigures } from "./figures";
 import type { BenchWindow, ProbeResult } from "./instrument";
-import { setAsideCounts, socketEvents } from "./page";
+import { setAsideCounts, socketEvents, tradesHeld } from "./page";
 import { logPhase } from "./phase-report";
 import { matchProbes, type Sample } from "./probe-match";
 import { setEventRate, sleep, type Control } from "./sim-control";
@@ -86,9 +86,15 @@ export async function measurePhase(page: Page, control: Control, probes: string[
   await control("POST", "/__sim/rate", { rate: 0 });
   if (o.hold) {
     const paintedWhilePaused = await page.evaluate(() => (window as unknown as { __bench: BenchWindow }).__bench.results.length);
+    // What the pill said was waiting (the paused table's "Show N updates"), against the trades held.
+    const waiting = await page.getByTestId("pending-updates").textContent({ timeout: 2_000 }).catch(() => null);
+    const held = await tradesHeld(page);
     const releasedAt = Date.now();
     await o.hold.release();
-    log(`    paused: ${paintedWhilePaused} of ${samples.length} probe changes painted while paused; released at +${((releasedAt - started) / 1000).toFixed(1)} s`);
+    log(
+      `    paused: ${paintedWhilePaused} of ${samples.length} probe changes painted while paused; "Show ${waiting ?? "?"} updates" ` +
+        `(of ${held.toLocaleString("en")} trades held); released at +${((releasedAt - started) / 1000).toFixed(1)} s`,
+    );
   }
   const drainUntil = Date.now() + o.drainMs;
   while (Date.now() < drainUntil) {

@@ -46,7 +46,7 @@ export function TradeBoard({ params, update, summary, stallRules }: TradeBoardPr
   }, [update, openId]);
 
   const viewKey = useMemo(() => serializeBoardParams({ ...params, trade: null }), [params]);
-  const live = useLivePause(summary.ids, viewKey, openId !== null);
+  const live = useLivePause(summary, viewKey, openId !== null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const stalledView = useCallback(() => update((p) => ({ ...p, stalledOnly: true })), [update]);
   useBoardKeys({ showShortcuts: () => setShortcutsOpen(true), stalledView });

@@ -1,12 +1,13 @@
 "use client";
 // Pausing the trade table. The store and the board's summary keep running (counts, alerts and feeds stay
 // live); while any pause cause holds, the table shows the view frozen at the pause (lib/store/frozen-view)
-// and counts the trades waiting. Releasing (or a new filter or sort, which is a new view) freezes afresh.
+// and counts the trades waiting, pass by pass, from the trades that changed. Releasing (or a new filter or sort, which is a new view) freezes afresh.
 // Also tracks which rows just changed on screen, for the brief highlight (trade-row.tsx).
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { StoredTrade } from "@/lib/store/state";
-import { changedIdsSince, countPendingUpdates, freezeView } from "@/lib/store/frozen-view";
+import { PendingUpdates, changedIdsSince, freezeView } from "@/lib/store/frozen-view";
 import { useOpsStoreApi } from "@/lib/store/use-ops-store";
+import { type BoardSummary, viewMembership } from "@/lib/trades/board-summary";
 import { isPaused, pauseReason } from "./pause-causes";
 
 /** How long a changed row stays highlighted. */
@@ -39,9 +40,13 @@ export interface LivePause {
   setScrolled: (scrolled: boolean) => void;
 }
 
-/** `viewKey` names the filter and sort: a new one is a new view, shown at once even while paused. */
-export function useLivePause(liveIds: readonly string[], viewKey: string, drawerOpen: boolean): LivePause {
+/**
+ * `summary` is the board's latest pass (its ids are the live rows); `viewKey` names the filter and sort:
+ * a new one is a new view, shown at once even while paused.
+ */
+export function useLivePause(summary: BoardSummary, viewKey: string, drawerOpen: boolean): LivePause {
   const store = useOpsStoreApi();
+  const liveIds = summary.ids;
   const [explicit, setExplicit] = useState(false);
   const [pointer, setPointerOn] = useState(false);
   const [scrolled, setScrolled] = useState(false);
@@ -49,14 +54,21 @@ export function useLivePause(liveIds: readonly string[], viewKey: string, drawer
   const causes = { explicit, pointer, drawer: drawerOpen, scrolled };
   const paused = isPaused(causes);
 
-  // Frozen from the live ids of the render in which the pause began (or was released, or the view changed);
-  // later summary passes must not refreeze it, so liveIds is deliberately not a dependency.
-  const frozen = useMemo(
-    () => (paused ? freezeView(liveIds, store.getState().trades) : null),
+  // Frozen from the summary of the render in which the pause began (or was released, or the view changed);
+  // later summary passes must not refreeze it, so the summary is deliberately not a dependency.
+  const held = useMemo(() => {
+    if (!paused) return null;
+    const trades = store.getState().trades;
+    const view = freezeView(liveIds, trades);
+    return { view, waiting: new PendingUpdates(view, { ids: liveIds, membership: viewMembership(summary) }, trades) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [paused, viewKey, released, store],
+  }, [paused, viewKey, released, store]);
+  const frozen = held?.view ?? null;
+  // Every pass: the counter judges only the trades changed since the last one (lib/store/frozen-view).
+  const pending = useMemo(
+    () => (held ? held.waiting.count({ ids: summary.ids, membership: viewMembership(summary) }, store.getState().trades) : 0),
+    [held, summary, store],
   );
-  const pending = useMemo(() => (frozen ? countPendingUpdates(frozen, liveIds, store.getState().trades) : 0), [frozen, liveIds, store]);
   const ids = frozen?.ids ?? liveIds;
 
   // Whenever the rows shown are brought up to date (a live pass, a release), the trades changed since the

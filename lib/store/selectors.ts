@@ -6,6 +6,7 @@ import { isTerminalStatus } from "@/lib/trades/status-classes";
 import { type StallAssessment, assessStall, shortStallReason } from "@/lib/trades/stall-rules";
 import type { TradeItem } from "@/lib/trades/types";
 import { eventsPerSecond } from "./diagnostics";
+import { journaledCount } from "./journaled-count";
 import type { OpsState, StoredTrade } from "./state";
 
 /** Stable per trade: unchanged trades keep their record object across batches. */
@@ -52,11 +53,11 @@ export const selectIsMissing =
   (state: OpsState): boolean =>
     state.trades.get(id)?.missing === true;
 
-/** Trades on the board AssetPay no longer knows. O(n), primitive: for a paced panel (Diagnostics). */
+const countMissing = journaledCount<StoredTrade>((record) => record.missing === true);
+
+/** Trades on the board AssetPay no longer knows. Primitive; follows the trades changed since the last call. */
 export function selectMissingCount(state: OpsState): number {
-  let n = 0;
-  for (const record of state.trades.values()) if (record.missing) n += 1;
-  return n;
+  return countMissing(state.trades);
 }
 
 /** Primitive, so safe as a hook selector for one row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { naiveBoardSummary } from "./board-oracle.testing";
-import { type BoardRecord, createBoardSummarizer } from "./board-summary";
+import { type BoardRecord, createBoardSummarizer, viewMembership } from "./board-summary";
 import type { ChangeJournal } from "./change-journal";
 import { buildSearchText } from "./search-text";
 import { DEFAULT_STALL_LIMITS, assessStall } from "./stall-rules";
@@ -275,6 +275,41 @@ describe("remembering the previous pass", () => {
     expect(summarize(table, T0 + 1000, DEFAULT_TRADE_FILTER, "activity").ids).toBe(first.ids);
     table.set("b", record(makeTrade({ id: "b", status: "hold" })));
     expect(summarize(table, T0 + 2000, DEFAULT_TRADE_FILTER, "activity").ids).not.toBe(first.ids);
+  });
+});
+
+describe("viewMembership", () => {
+  const list = [
+    record(makeTrade({ id: "a1", status: "active", updatedAt: iso(T0) })),
+    record(makeTrade({ id: "h1", status: "hold", updatedAt: iso(T0 + 1) })),
+    record(makeTrade({ id: "r1", status: "active", game: "rust", gameId: "252490", updatedAt: iso(T0 + 2) })),
+  ];
+
+  it("answers whether the latest pass lists a trade, and nothing for an older pass", () => {
+    const summarize = createBoardSummarizer(DEFAULT_STALL_LIMITS);
+    const older = summarize(byId(list), T0, filter({ game: "cs2" }), "activity");
+    const latest = summarize(byId(list), T0, filter({ game: "cs2", statuses: ["active"] }), "activity");
+    expect(viewMembership(older)).toBeNull();
+    const membership = viewMembership(latest);
+    expect(latest.ids).toEqual(["a1"]);
+    expect(["a1", "h1", "r1", "nope"].map((id) => membership?.includes(id))).toEqual([true, false, false, false]);
+    expect(membership).toMatchObject({ cursor: null, byRecordAlone: true });
+  });
+
+  it("says when the view moves without its trades changing: the Stalled view and the alerts views", () => {
+    const summarize = createBoardSummarizer(DEFAULT_STALL_LIMITS);
+    const at = T0 + 21 * 60_000; // the active offers are past the 20 min limit
+    const stalled = summarize(byId(list), at, filter({ stalledOnly: true }), "activity");
+    expect(stalled.ids).toEqual(["a1", "r1"]);
+    expect(viewMembership(stalled)).toMatchObject({ byRecordAlone: false });
+    expect(viewMembership(stalled)?.includes("h1")).toBe(false);
+    expect(viewMembership(stalled)?.includes("r1")).toBe(true);
+    const alerts = summarize(byId(list), at, filter({ onlyIds: new Set(["h1"]) }), "activity");
+    expect(viewMembership(alerts)).toMatchObject({ byRecordAlone: false });
+  });
+
+  it("knows nothing of a summary it did not make", () => {
+    expect(viewMembership(naiveBoardSummary(list, T0, DEFAULT_TRADE_FILTER, "activity", DEFAULT_STALL_LIMITS))).toBeNull();
   });
 });
 

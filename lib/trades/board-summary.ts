@@ -389,7 +389,7 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
     }
     const { ids, facets } = stalledFacets(compiled, stalledSet, chips, listIds, sort === "activity" ? byStalledLongest : compare);
     const { holdCents, inHoldCount } = totals;
-    return {
+    const summary: BoardSummary = {
       facets: { ...facets, total: totals.total },
       stalled: stalledSet.size,
       inHoldUsd: { cs2: holdCents.cs2 / 100, rust: holdCents.rust / 100, other: holdCents.other / 100 },
@@ -398,7 +398,44 @@ export function createBoardSummarizer(limits: StallLimits): BoardSummarizer {
       unverified: totals.unverified,
       ids,
     };
+    const thisPass = pass;
+    const membership: ViewMembership = {
+      cursor: journal === null ? null : cursor,
+      byRecordAlone: !compiled.stalledOnly && filter.onlyIds == null,
+      includes: (id) => {
+        const slot = slots.get(id);
+        if (slot === undefined || !compiled.matches(slot.entry)) return false;
+        return !compiled.stalledOnly || stalledSet.has(slot.entry);
+      },
+    };
+    // Slots and verdicts move on with the next pass: from then on this summary's membership is unknown.
+    memberships.set(summary, () => (pass === thisPass ? membership : null));
+    return summary;
   };
+}
+
+/** Which trades a summary's view lists, answered without walking its ids (see viewMembership). */
+export interface ViewMembership {
+  /** Whether the view lists the trade, in O(1). */
+  includes(id: string): boolean;
+  /** The table's change cursor (lib/trades/change-journal.ts) the pass read up to; null without a journal. */
+  cursor: number | null;
+  /**
+   * True when only a trade's own record decides whether the view lists it; false for the Stalled view
+   * (verdicts move with the clock) and the alerts views (their ids move with the alerts).
+   */
+  byRecordAlone: boolean;
+}
+
+const memberships = new WeakMap<BoardSummary, () => ViewMembership | null>();
+
+/**
+ * The membership of `summary`'s view while it is still its summarizer's latest pass (the board's
+ * paused table counts waiting updates with it, lib/store/frozen-view.ts); null for an older summary or
+ * one the summarizer did not make.
+ */
+export function viewMembership(summary: BoardSummary): ViewMembership | null {
+  return memberships.get(summary)?.() ?? null;
 }
 
 /**
