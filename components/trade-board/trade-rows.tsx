@@ -65,15 +65,19 @@ export function TradeRows({ ids, onOpen, scrollRef, flashes, onScrolled, onToggl
   useEffect(() => onScrolled(scrolled), [onScrolled, scrolled]);
 
   // Before paint, so the rows never show at the old pixel position: keep the top row where it was.
+  // At the top of the list (the live default) there is nothing to anchor, and the scroll position
+  // already tracked says so: reading element.scrollTop there would force a layout of the new rows
+  // right after every commit, ten times a second on a busy board (see bench/RESULTS.md, issue 22).
   const shownIds = useRef(ids);
+  const atTop = viewport.scrollTop <= 0;
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const previous = shownIds.current;
     shownIds.current = ids;
-    if (!element || previous === ids) return;
+    if (!element || previous === ids || atTop) return;
     const top = anchoredScrollTop(previous, ids, element.scrollTop, ROW_HEIGHT);
     if (top !== element.scrollTop) element.scrollTop = top;
-  }, [ids, scrollRef]);
+  }, [ids, scrollRef, atTop]);
 
   const { first, end } = rowWindow({ count: ids.length, rowHeight: ROW_HEIGHT, scrollTop: viewport.scrollTop, viewportHeight: viewport.height, overscan: OVERSCAN });
   const indexOf = new Map<string, number>();
