@@ -2,9 +2,8 @@
 // saves it as a SHARED view, and a CS2 view for herself only; Bob signs in in his own browser context,
 // finds the shared view under Views (and not Ann's personal one), opens it and sees exactly the rows Ann
 // saw (the URL says the view); then makes it his default, and a bare /board opens it. Ann deletes her
-// personal view after being asked once more. Runs on its own
-// quiet simulator (no background trades) and dashboard, so the rows are exactly the ones made here and
-// no other spec's board meets a default view.
+// personal view after being asked once more. Runs on its own quiet simulator (no background trades)
+// and dashboard, so the rows are exactly the ones made here and no other spec's board meets a default view.
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
