@@ -1,9 +1,9 @@
 // Saved views between two staff members: Ann (operator) filters the board to Rust trades on hold and
 // saves it as a SHARED view, and a CS2 view for herself only; Bob signs in in his own browser context,
 // finds the shared view under Views (and not Ann's personal one), opens it and sees exactly the rows Ann
-// saw (the URL says the view); then makes it his default, and a bare /board opens it. Runs on its own
-// quiet simulator (no background trades) and dashboard, so the rows are exactly the ones made here and
-// no other spec's board meets a default view.
+// saw (the URL says the view); then makes it his default, and a bare /board opens it. Ann deletes her
+// personal view after being asked once more. Runs on its own quiet simulator (no background trades)
+// and dashboard, so the rows are exactly the ones made here and no other spec's board meets a default view.
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
@@ -152,6 +152,18 @@ test("a shared view saved by one staff member opens for another with the same ro
   await expectLive(ann.page);
   await expect.poll(() => tradeCount(ann.page)).toBe(made.length);
   await expect(ann.page).toHaveURL(`${appUrl()}/board`);
+
+  // Deleting asks once more (Keep is the safe answer); then the view is gone from Ann's list.
+  await ann.page.getByRole("button", { name: "Views" }).click();
+  const annMine = ann.page.getByRole("list", { name: "My views" });
+  const cs2View = annMine.getByRole("listitem").filter({ hasText: "Ann's CS2" });
+  await cs2View.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(cs2View.getByRole("button", { name: "Keep" })).toBeFocused();
+  await cs2View.getByRole("button", { name: "Keep" }).click();
+  await cs2View.getByRole("button", { name: "Delete", exact: true }).click();
+  await cs2View.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(annMine.getByRole("link", { name: "Ann's CS2" })).toHaveCount(0);
+  await expect(annMine.getByRole("link", { name: "Rust on hold" })).toBeVisible();
 
   await ann.context.close();
   await bob.context.close();

@@ -2,7 +2,7 @@
 // **Views**: a popover listing My views and Shared views (by others). Each view is a link to
 // `/board?<query>` (so it can be opened in a new tab or copied); a plain click opens it in place. Beside
 // each: Make default / Clear default, and Delete where the role allows (own views; an admin also
-// deletes others' shared views). A popover (the browser's top layer, like Stall rules) because the
+// deletes others' shared views), asked once more before it goes (a shared view goes for everyone). A popover (the browser's top layer, like Stall rules) because the
 // toolbar clips what overflows it; the browser closes it on Esc or a click elsewhere and returns focus.
 import { type MouseEvent, type SyntheticEvent, useId, useRef, useState } from "react";
 import { useCan } from "@/components/staff/staff-context";
@@ -23,13 +23,16 @@ const PANEL_WIDTH = 320;
 /** Gap kept between the popover and the window's edges. */
 const EDGE = 8;
 
-const SMALL_BUTTON =
-  "rounded px-1.5 py-0.5 text-xs text-slate-300 hover:bg-slate-800 hover:text-slate-100 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
+const BUTTON_SHAPE = "rounded px-1.5 py-0.5 text-xs hover:bg-slate-800 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400";
+const SMALL_BUTTON = `${BUTTON_SHAPE} text-slate-300 hover:text-slate-100`;
+const DANGER_BUTTON = `${BUTTON_SHAPE} font-medium text-rose-300 hover:text-rose-200`;
 
 export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDelete }: ViewsMenuProps) {
   const mayDeleteShared = useCan("delete-shared-views");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The view whose Delete was pressed once: it asks before deleting. */
+  const [confirming, setConfirming] = useState<string | null>(null);
   /** Where the popover sits: under the button, right edges aligned, inside the window (top layer, positioned fixed). */
   const [place, setPlace] = useState({ top: 0, right: 0, width: PANEL_WIDTH });
   const panel = useRef<HTMLDivElement>(null);
@@ -43,7 +46,9 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
   };
 
   const onToggle = (event: SyntheticEvent<HTMLDivElement>) => {
-    if ((event.nativeEvent as ToggleEvent).newState === "closed") setError(null);
+    if ((event.nativeEvent as ToggleEvent).newState !== "closed") return;
+    setError(null);
+    setConfirming(null);
   };
 
   const act = async (work: () => Promise<string | null>) => {
@@ -84,12 +89,32 @@ export function ViewsMenu({ state, me, openViewId, onOpen, onMakeDefault, onDele
           <button type="button" disabled={busy} className={SMALL_BUTTON} onClick={() => void act(() => onMakeDefault(isDefault ? null : view))}>
             {isDefault ? "Clear default" : "Make default"}
           </button>
-          {mayDelete ? (
-            <button type="button" disabled={busy} className={SMALL_BUTTON} onClick={() => void act(() => onDelete(view))}>
+          {mayDelete && confirming !== view.id ? (
+            <button type="button" disabled={busy} className={SMALL_BUTTON} onClick={() => setConfirming(view.id)}>
               Delete
             </button>
           ) : null}
         </span>
+        {mayDelete && confirming === view.id ? (
+          <span role="group" aria-label={`Delete ${view.name}?`} className="flex w-full flex-wrap items-center gap-1 text-xs text-slate-300">
+            {view.shared ? "Delete for everyone?" : "Delete this view?"}
+            <button
+              type="button"
+              disabled={busy}
+              className={DANGER_BUTTON}
+              onClick={() => {
+                setConfirming(null);
+                void act(() => onDelete(view));
+              }}
+            >
+              Yes, delete
+            </button>
+            {/* Focus lands here, where the pressed Delete was: the safe answer. */}
+            <button type="button" autoFocus className={SMALL_BUTTON} onClick={() => setConfirming(null)}>
+              Keep
+            </button>
+          </span>
+        ) : null}
       </li>
     );
   };
