@@ -9,6 +9,7 @@ import { AUDIT_LIMITS, type AuditOrigin } from "@/lib/audit/audit-actions";
 import { auditEntrySchema, auditEventSchema, auditPageSchema, auditQuerySchema } from "@/lib/audit/audit-schema";
 import { alertListSchema, alertSchema, tradeNoteSchema, tradeTeamSchema } from "@/lib/trades/alert-schema";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
+import { tradeExportRangeSchema } from "@/lib/trades/trades-csv-range";
 import {
   acknowledgeAlert,
   acknowledgeAllAlerts,
@@ -24,6 +25,7 @@ import {
 import { appendAuditEvent, readAuditLog } from "./audit-log";
 import { singleSignOnStaff } from "./staff-roles";
 import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
+import { countTradeExport, exportCursorSchema, MAX_EXPORT_PAGE_ROWS, readTradeExportPage, tradeExportPageSchema } from "./trade-export";
 import {
   beginTwoFactor,
   claimTimeStep,
@@ -96,6 +98,14 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("two-factor-consume-recovery-code"), email: staffEmail, codeHash }),
   z.object({ op: z.literal("two-factor-replace-recovery-codes"), email: staffEmail, recoveryCodeHashes: codeHashes }),
   z.object({ op: z.literal("two-factor-disable"), email: staffEmail }),
+  // History export (./trade-export.ts): the count first, then keyset pages.
+  z.object({ op: z.literal("trade-export-count"), range: tradeExportRangeSchema }),
+  z.object({
+    op: z.literal("trade-export-page"),
+    range: tradeExportRangeSchema,
+    after: exportCursorSchema.nullable(),
+    limit: z.number().int().min(1).max(MAX_EXPORT_PAGE_ROWS),
+  }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -135,6 +145,8 @@ export const teamAnswerSchemas = {
   "two-factor-consume-recovery-code": z.boolean(),
   "two-factor-replace-recovery-codes": z.boolean(),
   "two-factor-disable": z.boolean(),
+  "trade-export-count": z.object({ rows: z.number().int().min(0) }),
+  "trade-export-page": tradeExportPageSchema,
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -191,5 +203,9 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return replaceRecoveryCodes(db, call.email, call.recoveryCodeHashes);
     case "two-factor-disable":
       return disableTwoFactor(db, call.email);
+    case "trade-export-count":
+      return { rows: await countTradeExport(db, call.range) };
+    case "trade-export-page":
+      return readTradeExportPage(db, call.range, call.after, call.limit);
   }
 }
