@@ -4,13 +4,13 @@
 // before (stream backpressure), so memory stays flat for a million rows; cancelling the stream stops the
 // paging. The stall verdict is judged at export time with the board's rules. Never writes.
 import "server-only";
-import { pipeline, Readable } from "node:stream";
+import type { Stringifier } from "csv-stringify";
 import { csvStream } from "@/lib/csv/csv-stream";
 import { assessStall, type StallLimits } from "@/lib/trades/stall-rules";
 import { type ExportableTrade, TRADE_CSV_COLUMNS, tradeCsvRecord } from "@/lib/trades/trades-csv";
 import type { CsvValue } from "@/lib/csv/csv-cell";
 import { parseTrade } from "@/lib/wire/parse-trade";
-import type { ExportCursor, TradeExportPage } from "./trade-export";
+import { type ExportCursor, EXPORT_PAGE_ROWS, type TradeExportPage } from "./trade-export";
 
 /** Reads the page after `after` (null: the first page). */
 export type ExportPager = (after: ExportCursor | null) => Promise<TradeExportPage>;
@@ -35,14 +35,32 @@ export function exportRecordOf(row: ExportRow, nowMs: number, limits: StallLimit
   return tradeCsvRecord(exportable, stalled);
 }
 
-async function* exportRecords(pages: ExportPager, nowMs: number, limits: StallLimits): AsyncGenerator<CsvValue[]> {
-  yield [...TRADE_CSV_COLUMNS];
+function drainedOrClosed(csv: Stringifier): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      csv.off("drain", done);
+      csv.off("close", done);
+      resolve();
+    };
+    csv.on("drain", done);
+    csv.on("close", done);
+  });
+}
+
+/** Writes every record into `csv`, a page at a time, waiting whenever the reader is behind; ends it. */
+async function writeRecords(csv: Stringifier, pages: ExportPager, nowMs: number, limits: StallLimits): Promise<void> {
+  csv.write([...TRADE_CSV_COLUMNS]);
   let after: ExportCursor | null = null;
   do {
     const page: TradeExportPage = await pages(after);
-    for (const row of page.rows) yield exportRecordOf(row, nowMs, limits);
+    if (csv.destroyed) return;
+    let room = true;
+    for (const row of page.rows) room = csv.write(exportRecordOf(row, nowMs, limits));
+    // The stream holds about one page of records; the next page is read once the reader has taken it.
+    if (!room) await drainedOrClosed(csv);
     after = page.next;
-  } while (after !== null);
+  } while (after !== null && !csv.destroyed);
+  csv.end();
 }
 
 /** The export's bytes; `onError` hears a failure mid-stream (the response is already under way). */
@@ -50,17 +68,22 @@ export function tradeExportCsv(
   pages: ExportPager,
   options: { nowMs: number; limits: StallLimits; onError?: (error: Error) => void },
 ): ReadableStream<Uint8Array> {
-  const csv = csvStream();
-  pipeline(Readable.from(exportRecords(pages, options.nowMs, options.limits)), csv, (error) => {
-    if (error && error.name !== "AbortError" && error.code !== "ERR_STREAM_PREMATURE_CLOSE") options.onError?.(error);
+  const csv = csvStream({ writableHighWaterMark: EXPORT_PAGE_ROWS, readableHighWaterMark: 256 * 1024 });
+  writeRecords(csv, pages, options.nowMs, options.limits).catch((error: unknown) => {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    if (!csv.destroyed) {
+      options.onError?.(failure);
+      csv.destroy(failure);
+    }
   });
-  const chunks = csv[Symbol.asyncIterator]();
+  const chunks = csv[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(typeof next.value === "string" ? new TextEncoder().encode(next.value) : new Uint8Array(next.value as Buffer));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
       },
       async cancel() {
         await chunks.return?.();
