@@ -66,7 +66,7 @@ test("Export CSV of a filtered view has exactly the view's rows, a header row an
   expect(lines.find((line) => line.startsWith(plain.id))).toContain(`,'-${tag},`);
 });
 
-test("Export history… downloads the recorded trades of a date range with the view's game filter, progress shown", async ({ page }, testInfo) => {
+test("Export history… shows progress, can be cancelled, and downloads the recorded trades of a date range with the view's game filter", async ({ page }, testInfo) => {
   const tag = uniqueTag("hist");
   const created = [
     await createTrade({ status: "hold", game: RUST, itemName: `=HYPERLINK("x")${tag}` }),
@@ -97,6 +97,21 @@ test("Export history… downloads the recorded trades of a date range with the v
     .filter((t) => t.payload.game === RUST && Date.parse(t.payload.updatedAt) >= from && Date.parse(t.payload.updatedAt) < to)
     .map((t) => t.payload.id);
   await page.screenshot({ path: testInfo.outputPath("export-history-dialog-1440x900.png") });
+
+  // While the answer is held back the dialog shows its progressbar; Cancel drops the export.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/trades/export?*", async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  await dialog.getByRole("button", { name: "Export", exact: true }).click();
+  await expect(dialog.getByRole("progressbar", { name: "Rows exported" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog.getByRole("progressbar")).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Save CSV" })).toHaveCount(0);
+  release();
+  await page.unrouteAll({ behavior: "wait" });
 
   await dialog.getByRole("button", { name: "Export", exact: true }).click();
   await expect(dialog.getByRole("status")).toHaveText(`Ready: ${expected.length.toLocaleString("en-GB")} ${expected.length === 1 ? "row" : "rows"}.`);

@@ -57,6 +57,12 @@ export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; 
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
+  /** Another day means another file: whatever was exported (or is running) for the old range is dropped. */
+  const changeDay = (which: "from" | "to", value: string) => {
+    cancel();
+    setDays((d) => ({ ...d, [which]: value }));
+  };
+
   const close = () => {
     cancel();
     onClose();
@@ -91,11 +97,11 @@ export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; 
         <div className="flex flex-wrap gap-3">
           <label className="flex flex-col gap-1 text-xs text-slate-300">
             From
-            <input type="date" required value={days.from} onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))} className={FIELD} />
+            <input type="date" required value={days.from} onChange={(e) => changeDay("from", e.target.value)} className={FIELD} />
           </label>
           <label className="flex flex-col gap-1 text-xs text-slate-300">
             To
-            <input type="date" required value={days.to} onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))} className={FIELD} />
+            <input type="date" required value={days.to} onChange={(e) => changeDay("to", e.target.value)} className={FIELD} />
           </label>
         </div>
         {rangeProblem ? <p className="text-xs text-amber-300">{rangeProblem}</p> : null}
@@ -125,11 +131,13 @@ export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; 
         ) : null}
         <div className="flex justify-end gap-2">
           {state.phase === "running" ? (
-            <button type="button" onClick={cancel} className={BUTTON}>
+            // Keyed apart: one reused <button> turning from "button" to "submit" inside its own click would
+            // submit the form again as Cancel's default action.
+            <button key="cancel" type="button" onClick={cancel} className={BUTTON}>
               Cancel
             </button>
           ) : (
-            <button type="submit" disabled={rangeProblem !== null} className={BUTTON}>
+            <button key="export" type="submit" disabled={rangeProblem !== null} className={BUTTON}>
               {state.phase === "done" ? "Export again" : "Export"}
             </button>
           )}

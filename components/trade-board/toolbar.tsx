@@ -50,7 +50,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
       {/* On a phone the pause, count and export controls take their own line rather than run off the edge. */}
       <div className="flex flex-wrap items-center gap-3 sm:flex-nowrap">
         <StatusFilter value={params.statuses} facets={facets} onToggle={(status) => update((p) => ({ ...p, statuses: toggleIn(p.statuses, status) }))} />
-        <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:shrink-0">
           {filtered ? (
             <button
               type="button"
