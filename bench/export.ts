@@ -4,7 +4,7 @@
 // the app reads it), on PostgreSQL directly. Prints rows/s and the process's RSS and heap sampled every
 // 100 ms during the export (start / peak / end): flat memory means the peak stays near the start
 // however many rows pass. Each backend runs in a child process started with the react-server condition
-// (the store modules are server-only). Nothing is asserted.
+// (the store modules are server-only). BENCH_EXPORT_BACKENDS=postgres runs one. Nothing is asserted.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -21,6 +21,9 @@ interface Figures {
   bytes: number;
   rss: [number, number, number];
   heap: [number, number, number];
+  /** RSS and heap used at a quarter, half and three quarters of the export's time: flat or growing? */
+  rssQuarters: number[];
+  heapQuarters: number[];
 }
 
 function runWorker(backend: "pglite" | "postgres"): Promise<Figures> {
@@ -43,7 +46,8 @@ function runWorker(backend: "pglite" | "postgres"): Promise<Figures> {
 
 export async function runExportBench({ log }: { log: (line: string) => void }): Promise<void> {
   log(`  ${ROWS.toLocaleString("en-GB")} recorded trades over 30 days, one range, pages of 2,000 rows`);
-  for (const backend of ["pglite", "postgres"] as const) {
+  const only = process.env.BENCH_EXPORT_BACKENDS?.split(",");
+  for (const backend of (["pglite", "postgres"] as const).filter((b) => !only || only.includes(b))) {
     let f: Figures;
     try {
       f = await runWorker(backend);
@@ -57,6 +61,7 @@ export async function runExportBench({ log }: { log: (line: string) => void }): 
         `(${mb(f.bytes)}) in ${(f.exportMs / 1000).toFixed(1)} s = ${Math.round(f.rows / (f.exportMs / 1000)).toLocaleString("en-GB")} rows/s`,
     );
     log(`    RSS start/peak/end ${f.rss.map(mb).join(" / ")}; heap used ${f.heap.map(mb).join(" / ")}`);
+    log(`    at 1/4, 1/2, 3/4 of the export: RSS ${f.rssQuarters.map(mb).join(" / ")}; heap used ${f.heapQuarters.map(mb).join(" / ")}`);
   }
 }
 
@@ -170,6 +175,8 @@ async function worker(backend: "pglite" | "postgres"): Promise<void> {
       bytes,
       rss: [rss[0] ?? 0, Math.max(...rss), rss.at(-1) ?? 0],
       heap: [heap[0] ?? 0, Math.max(...heap), heap.at(-1) ?? 0],
+      rssQuarters: [0.25, 0.5, 0.75].map((q) => rss[Math.floor(q * (rss.length - 1))] ?? 0),
+      heapQuarters: [0.25, 0.5, 0.75].map((q) => heap[Math.floor(q * (heap.length - 1))] ?? 0),
     };
     console.log(`FIGURES ${JSON.stringify(figures)}`);
   } finally {
