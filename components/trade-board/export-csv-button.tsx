@@ -1,8 +1,11 @@
 "use client";
-// Export CSV: the trades of the current view, in the order shown, as a text/csv download. Drawn only
-// for roles that may export; the server records the export in the audit log first (POST
-// /api/trades/export) and the file is offered only once it has.
+// Export CSV: the trades of the current view, in the order shown, as a text/csv download; beside it
+// Export history…, the recorded trades of a date range (components/export). Drawn only for roles that
+// may export; the server records each export in the audit log first (POST / GET /api/trades/export)
+// and a file is offered only once it has.
 import { useState } from "react";
+import { downloadFile } from "@/components/export/download-file";
+import { ExportHistoryDialog } from "@/components/export/export-history-dialog";
 import { useCan } from "@/components/staff/staff-context";
 import { recordTradeExport } from "@/lib/live/alerts-api";
 import { stallOf } from "@/lib/store/selectors";
@@ -11,22 +14,11 @@ import type { StoredTrade } from "@/lib/store/state";
 import { type BoardParams, serializeBoardParams } from "@/lib/trades/board-params";
 import { tradesCsv } from "@/lib/trades/trades-csv";
 
-function download(csv: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the blob to the download by the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function ExportCsvButton({ ids, params }: { ids: readonly string[]; params: BoardParams }) {
   const allowed = useCan("export");
   const store = useOpsStoreApi();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [historyOpen, setHistoryOpen] = useState(false);
   if (!allowed) return null;
 
   const onExport = async () => {
@@ -47,7 +39,7 @@ export function ExportCsvButton({ ids, params }: { ids: readonly string[]; param
       return;
     }
     setState({ busy: false, error: null });
-    download(csv, `trades-${new Date().toISOString().slice(0, 19).replaceAll(":", "-")}.csv`);
+    downloadFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), `trades-${new Date().toISOString().slice(0, 19).replaceAll(":", "-")}.csv`);
   };
 
   return (
@@ -61,6 +53,15 @@ export function ExportCsvButton({ ids, params }: { ids: readonly string[]; param
       >
         Export CSV
       </button>
+      <button
+        type="button"
+        onClick={() => setHistoryOpen(true)}
+        title="Download the recorded trades of a date range as CSV"
+        className="rounded border border-slate-700 px-2 py-0.5 text-xs text-slate-200 hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
+      >
+        Export history…
+      </button>
+      {historyOpen ? <ExportHistoryDialog params={params} onClose={() => setHistoryOpen(false)} /> : null}
       {state.error ? (
         <span role="alert" className="text-xs text-rose-300">
           {state.error}

@@ -56,7 +56,7 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
       {/* Search with what acts on the view; on a phone the controls wrap under the search rather than run off the edge. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <SearchBox value={params.search} onChange={(search) => update((p) => ({ ...p, search }))} />
-        <div className="ml-auto flex shrink-0 flex-wrap items-center justify-end gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2 sm:shrink-0">
           {filtered ? (
             <button
               type="button"

@@ -369,6 +369,15 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX staff_default_views_view ON staff_default_views (view_id)",
     ],
   },
+  {
+    id: 15,
+    name: "recorded trades in updated_at order, for the history export",
+    statements: [
+      // A history export (lib/db/trade-export.ts) reads every trade of a date range in (updated_at, id)
+      // pages; trades_terminal_recent covers finished trades only, so without this each page would sort.
+      "CREATE INDEX trades_updated ON trades (updated_at, id)",
+    ],
+  },
 ];
 
 export interface MigrationOutcome {

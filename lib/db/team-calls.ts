@@ -10,6 +10,8 @@ import { auditEntrySchema, auditEventSchema, auditPageSchema, auditQuerySchema }
 import { alertListSchema, alertSchema, tradeNoteSchema, tradeTeamSchema } from "@/lib/trades/alert-schema";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 import { MAX_VIEW_NAME, MAX_VIEW_QUERY, savedViewListSchema, savedViewSchema } from "@/lib/trades/saved-view";
+
+import { tradeExportRangeSchema } from "@/lib/trades/trades-csv-range";
 import {
   acknowledgeAlert,
   acknowledgeAllAlerts,
@@ -26,6 +28,7 @@ import { appendAuditEvent, readAuditLog } from "./audit-log";
 import { createSavedView, deleteSavedView, listSavedViews, renameSavedView, setDefaultView } from "./saved-views";
 import { singleSignOnStaff } from "./staff-roles";
 import { SESSION_END_REASONS, staffSessionStoreOver } from "./staff-sessions";
+import { countTradeExport, exportCursorSchema, MAX_EXPORT_PAGE_ROWS, readTradeExportPage, tradeExportPageSchema } from "./trade-export";
 import {
   beginTwoFactor,
   claimTimeStep,
@@ -106,6 +109,15 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("view-rename"), id: viewId, email: staffEmail, name: viewName }),
   z.object({ op: z.literal("view-delete"), id: viewId, email: staffEmail, mayDeleteShared: z.boolean(), ...origin }),
   z.object({ op: z.literal("view-default"), email: staffEmail, viewId: viewId.nullable() }),
+
+  // History export (./trade-export.ts): the count first, then keyset pages.
+  z.object({ op: z.literal("trade-export-count"), range: tradeExportRangeSchema }),
+  z.object({
+    op: z.literal("trade-export-page"),
+    range: tradeExportRangeSchema,
+    after: exportCursorSchema.nullable(),
+    limit: z.number().int().min(1).max(MAX_EXPORT_PAGE_ROWS),
+  }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -156,6 +168,9 @@ export const teamAnswerSchemas = {
   ]),
   "view-delete": z.object({ outcome: z.enum(["deleted", "not-found", "not-allowed"]) }),
   "view-default": z.object({ defaultViewId: z.string().nullable() }).nullable(),
+
+  "trade-export-count": z.object({ rows: z.number().int().min(0) }),
+  "trade-export-page": tradeExportPageSchema,
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -222,5 +237,10 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return deleteSavedView(db, { id: call.id, email: call.email, mayDeleteShared: call.mayDeleteShared }, originOf(call));
     case "view-default":
       return setDefaultView(db, call.email, call.viewId);
+
+    case "trade-export-count":
+      return { rows: await countTradeExport(db, call.range) };
+    case "trade-export-page":
+      return readTradeExportPage(db, call.range, call.after, call.limit);
   }
 }
