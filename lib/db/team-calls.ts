@@ -33,6 +33,8 @@ import {
   readTwoFactor,
   replaceRecoveryCodes,
 } from "./two-factor-store";
+import { readTrendsAnswer } from "./trend-reads";
+import { TREND_RANGES, trendsAnswerSchema } from "@/lib/trades/trends";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
@@ -58,6 +60,17 @@ const sealedSecret = z.string().min(1).max(1_000);
 const timeStep = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const codeHash = z.string().regex(/^[0-9a-f]{64}$/);
 const codeHashes = z.array(codeHash).min(1).max(20);
+/** Stall limits in milliseconds (lib/trades/stall-rules.ts), up to a year each. */
+const stallLimitMs = z.number().int().min(0).max(366 * 86_400_000);
+const stallLimits = z.object({
+  depositInitiatedMs: stallLimitMs,
+  depositPendingMs: stallLimitMs,
+  withdrawInitiatedMs: stallLimitMs,
+  withdrawPendingMs: stallLimitMs,
+  activeMs: stallLimitMs,
+  holdOverrunMs: stallLimitMs,
+  unknownMs: stallLimitMs,
+});
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -96,6 +109,8 @@ export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("two-factor-consume-recovery-code"), email: staffEmail, codeHash }),
   z.object({ op: z.literal("two-factor-replace-recovery-codes"), email: staffEmail, recoveryCodeHashes: codeHashes }),
   z.object({ op: z.literal("two-factor-disable"), email: staffEmail }),
+  // Trends from the recorded history (./trend-reads.ts).
+  z.object({ op: z.literal("trends"), range: z.enum(TREND_RANGES), nowMs: z.number().int().min(0), limits: stallLimits }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -135,6 +150,7 @@ export const teamAnswerSchemas = {
   "two-factor-consume-recovery-code": z.boolean(),
   "two-factor-replace-recovery-codes": z.boolean(),
   "two-factor-disable": z.boolean(),
+  trends: trendsAnswerSchema,
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -191,5 +207,7 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return replaceRecoveryCodes(db, call.email, call.recoveryCodeHashes);
     case "two-factor-disable":
       return disableTwoFactor(db, call.email);
+    case "trends":
+      return readTrendsAnswer(db, call.range, call.nowMs, call.limits);
   }
 }

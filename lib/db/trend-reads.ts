@@ -14,7 +14,16 @@
 // Read-only; every value goes through parameters.
 import "server-only";
 import type { StallLimits } from "@/lib/trades/stall-rules";
-import { type GameTrend, TREND_COUNTS, type TrendCount, type TrendWindow } from "@/lib/trades/trends";
+import {
+  type GameTrend,
+  TREND_COUNTS,
+  TREND_RANGE_SPECS,
+  type TrendCount,
+  type TrendRange,
+  type TrendsAnswer,
+  type TrendWindow,
+  trendWindow,
+} from "@/lib/trades/trends";
 import type { Queryable } from "./database";
 
 /** Steam's trade protection is 7 days; a hold stall is looked for up to a day beyond that. */
@@ -179,4 +188,20 @@ export async function readTrends(db: Queryable, query: TrendQuery): Promise<Game
     }
   }
   return [...games.values()];
+}
+
+/** The answer for one range ending now: its window, then readTrends. */
+export async function readTrendsAnswer(db: Queryable, range: TrendRange, nowMs: number, limits: StallLimits): Promise<TrendsAnswer> {
+  const spec = TREND_RANGE_SPECS[range];
+  const window = trendWindow(spec.spanMs, spec.bucketMs, nowMs);
+  const games = await readTrends(db, { window, toMs: nowMs, limits });
+  return {
+    range,
+    fromMs: window.fromMs,
+    toMs: nowMs,
+    bucketMs: window.bucketMs,
+    buckets: window.count,
+    games,
+    computedAt: new Date(nowMs).toISOString(),
+  };
 }

@@ -1,0 +1,30 @@
+// GET ?range=1h|24h|7d: the trends of the recorded history for that range (lib/db/trend-reads.ts), for
+// any signed-in staff member. Answers are kept for a few seconds per range, so every open board asking
+// about once a minute costs one query per range, not one per tab.
+import { z } from "zod";
+import { stallLimitsFromEnv } from "@/lib/env/server";
+import { teamSource } from "@/lib/db/team-source";
+import { jsonError, noStoreJson } from "@/lib/http/json";
+import { withStaff } from "@/lib/http/with-staff";
+import { DEFAULT_STALL_LIMITS } from "@/lib/trades/stall-rules";
+import { TREND_RANGES, type TrendRange, type TrendsAnswer } from "@/lib/trades/trends";
+import { shortCache } from "./short-cache";
+
+export const dynamic = "force-dynamic";
+
+const TRENDS_CACHE_MS = 5_000;
+
+const querySchema = z.object({ range: z.enum(TREND_RANGES).default("24h") });
+
+const cache = shortCache<TrendRange, TrendsAnswer>(TRENDS_CACHE_MS);
+
+export const GET = withStaff(async (request) => {
+  const range = new URL(request.url).searchParams.get("range");
+  const query = querySchema.safeParse({ range: range ?? undefined });
+  if (!query.success) return jsonError(400, "invalid_query", `Expected range=${TREND_RANGES.join("|")}.`);
+  const limits = { ...DEFAULT_STALL_LIMITS, ...stallLimitsFromEnv() };
+  const answer = await cache.get(query.data.range, () =>
+    teamSource().call({ op: "trends", range: query.data.range, nowMs: Date.now(), limits }),
+  );
+  return noStoreJson(answer);
+});
