@@ -1,0 +1,113 @@
+"use client";
+// The Trends region: one small chart per measure (trades started, completed, failed, reverted,
+// stalled, and the median wait from active to accepted), a series per game, over the range chosen
+// with the Range control; refreshed about once a minute from GET /api/trends (./trends-feed). Each
+// chart's totals are written under it, which is also its text alternative.
+import { memo, useMemo, useState } from "react";
+import { useTimeZone } from "@/components/time-zone/use-time-zone";
+import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
+import { TREND_COUNT_TITLES, TREND_COUNTS, TREND_RANGE_SPECS, type TrendRange, type TrendsAnswer } from "@/lib/trades/trends";
+import { RangeControl } from "./range-control";
+import { type ChartSeries, TrendChart } from "./trend-chart";
+import { countTotalsText, gameName, medianText, topFailureCodesText } from "./trend-text";
+import { usePaletteColors } from "./use-palette-colors";
+import { useTrends } from "./use-trends";
+
+/** CS2, Rust, other games; then axis text and grid. Text-grade shades of the palette (AA in both themes). */
+const COLORS = ["sky-400", "amber-400", "emerald-400", "slate-400", "slate-800"] as const;
+const SWATCH_CLASS = ["bg-sky-400", "bg-amber-400", "bg-emerald-400"] as const;
+const MEDIAN_TITLE = "Median wait, active to accepted";
+/** Axis labels of the median chart, in minutes: "45m", "2h" (room for four characters). */
+const shortMinutes = (value: number) => (value < 60 ? `${Math.round(value)}m` : `${Math.round(value / 60)}h`);
+
+interface Charts {
+  xs: number[];
+  counts: { measure: (typeof TREND_COUNTS)[number]; series: ChartSeries[]; summary: string }[];
+  median: { series: ChartSeries[]; summary: string };
+}
+
+function chartsOf(answer: TrendsAnswer, colors: readonly string[]): Charts {
+  const xs = Array.from({ length: answer.buckets }, (_, i) => (answer.fromMs + i * answer.bucketMs) / 1000);
+  const seriesOf = (values: (game: TrendsAnswer["games"][number]) => readonly (number | null)[]) =>
+    answer.games.map((game, i) => ({ label: gameName(game.game), values: values(game), color: colors[Math.min(i, 2)] ?? "" }));
+  const range = TREND_RANGE_SPECS[answer.range].label;
+  return {
+    xs,
+    counts: TREND_COUNTS.map((measure) => {
+      const codes = measure === "failed" ? topFailureCodesText(answer.games) : "";
+      return {
+        measure,
+        series: seriesOf((game) => game[measure]),
+        summary: `${countTotalsText(answer.games, measure)} in ${range}${codes ? ` (${codes})` : ""}`,
+      };
+    }),
+    median: {
+      series: seriesOf((game) => game.medianActiveToAcceptedMs.map((ms) => (ms === null ? null : ms / 60_000))),
+      summary: `${medianText(answer.games)} over ${range}`,
+    },
+  };
+}
+
+export const TrendsRegion = memo(function TrendsRegion() {
+  const [range, setRange] = useState<TrendRange>("24h");
+  const { answer: fresh, error } = useTrends(range);
+  // While a newly chosen range loads, the last one stays on screen (dimmed) instead of a blank.
+  const [kept, keep] = useState<TrendsAnswer | null>(null);
+  if (fresh && fresh !== kept) keep(fresh);
+  const answer = fresh ?? kept;
+  const zone = useTimeZone();
+  const colors = usePaletteColors(COLORS);
+  const charts = useMemo(() => (answer && colors ? chartsOf(answer, colors) : null), [answer, colors]);
+  const axis = useMemo(() => ({ text: colors?.[3] ?? "", grid: colors?.[4] ?? "" }), [colors]);
+  const shownRange = answer?.range === range;
+
+  return (
+    <section aria-labelledby="trends-heading" className={`shrink-0 rounded-lg border border-slate-800 bg-slate-900/40 ${PAINT_ISOLATED}`}>
+      <div className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-1.5">
+        <h2 id="trends-heading" className="text-xs font-semibold text-slate-200">
+          Trends
+        </h2>
+        <ul aria-label="Games" className="flex gap-2 text-xs text-slate-300">
+          {(answer?.games ?? []).map((game, i) => (
+            <li key={game.game} className="inline-flex items-center gap-1">
+              <span aria-hidden="true" className={`inline-block h-0.5 w-3 ${SWATCH_CLASS[Math.min(i, 2)]}`} />
+              {gameName(game.game)}
+            </li>
+          ))}
+        </ul>
+        <RangeControl value={range} onChange={setRange} />
+      </div>
+      {error ? (
+        <p role="status" className="px-3 pt-1.5 text-xs text-amber-300">
+          Trends could not be refreshed: {error}
+        </p>
+      ) : null}
+      {charts ? (
+        <div className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-2 ${shownRange ? "" : "opacity-60"}`} aria-busy={!shownRange}>
+          {charts.counts.map((chart) => (
+            <TrendChart
+              key={chart.measure}
+              title={TREND_COUNT_TITLES[chart.measure]}
+              summary={chart.summary}
+              xs={charts.xs}
+              series={chart.series}
+              axis={axis}
+              zone={zone}
+            />
+          ))}
+          <TrendChart
+            title={MEDIAN_TITLE}
+            summary={charts.median.summary}
+            xs={charts.xs}
+            series={charts.median.series}
+            axis={axis}
+            zone={zone}
+            formatValue={shortMinutes}
+          />
+        </div>
+      ) : (
+        <p className="px-3 py-3 text-xs text-slate-500">{error ? "No trends yet." : "Loading trends…"}</p>
+      )}
+    </section>
+  );
+});
