@@ -39,7 +39,7 @@ async function recordFixtures(db: Database): Promise<void> {
   await trade(db, "j", CS2, "deposit", [[25, "active"]]);
   await markTradesMissing(db as Database, ["j"], T0 + 26 * MINUTE);
   // Rust withdrawals failing with and without a code; one deposit reverted after a hold that began
-  // before the window; one that started 20 days ago (beyond the lookback) completed in the window.
+  // before the window; one that started 20 days ago, accepted in the window.
   await trade(db, "c", RUST, "withdraw", [[10, "initiated"], [12, "failed", { error: "PRICE_CHANGED" }]]);
   await trade(db, "d", RUST, "withdraw", [[10, "initiated"], [13, "failed"]]);
   await trade(db, "g", RUST, "deposit", [[-100, "hold"], [15, "reverted", { revertedBy: "user" }]]);
@@ -93,7 +93,9 @@ describeOnEachBackend("trend reads", ({ db }) => {
     expect(nonZero(rust.reverted)).toEqual({ 15: 1 });
     // Both withdrawals waited over the 60-second approval limit in `initiated`.
     expect(nonZero(rust.stalled)).toEqual({ 11: 2 });
-    expect(rust.rangeMedianActiveToAcceptedMs).toBeNull();
+    // h waited 20 days and 5 minutes in active: however long ago a status began, it counts.
+    expect(rust.medianActiveToAcceptedMs[5]).toBe((20 * 24 * 60 + 5) * MINUTE);
+    expect(rust.rangeMedianActiveToAcceptedMs).toBe((20 * 24 * 60 + 5) * MINUTE);
   });
 
   it("adds up the same events in wider buckets and leaves out what happens after the window's end", async () => {

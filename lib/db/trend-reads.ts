@@ -7,11 +7,14 @@
 // - started: a trade's earliest recorded status change;
 // - completed / failed / reverted: a change to that status; failed is split by the trade's `error`;
 // - stalled: a status held past its stall limit (lib/trades/stall-rules.ts, limits passed in): the
-//   next change (LEAD over the trade's history) came after the limit, or has not come yet and the
-//   trade is not missing at AssetPay; the event is the moment the limit ran out;
+//   next change came after the limit ran out, or has not come and the trade is still in flight (not
+//   missing at AssetPay); the event is the moment the limit ran out;
 // - accepted: an `active` status followed directly by `hold`, `escrow` or `completed` (the user took
 //   the Steam offer); its duration is the time between the two, bucketed at the acceptance.
-// Read-only; every value goes through parameters.
+// "The change before" each change (SQL's LAG over the trade's history) is looked up per change
+// through trade_history's primary key, so a window reads only the changes since its start and the
+// current status of trades in flight, however long ago a status began. Read-only; every value goes
+// through parameters.
 import "server-only";
 import type { StallLimits } from "@/lib/trades/stall-rules";
 import {
@@ -26,19 +29,16 @@ import {
 } from "@/lib/trades/trends";
 import type { Queryable } from "./database";
 
-/** Steam's trade protection is 7 days; a hold stall is looked for up to a day beyond that. */
-const HOLD_LOOKBACK_MS = 8 * 24 * 60 * 60_000;
-
 /** Games always reported (zeros when quiet), so both series are on every chart. */
 const ALWAYS_SHOWN_GAMES = ["cs2", "rust"] as const;
 
 /**
- * A wire time from the trade's payload as timestamptz, or NULL unless it is a well-formed ISO date-time
- * with a zone that PostgreSQL certainly accepts (a bad value must never fail the whole statement; 29
- * February is left out rather than checked for leap years).
+ * A wire time from a trade's payload (`alias.payload`) as timestamptz, or NULL unless it is a
+ * well-formed ISO date-time with a zone that PostgreSQL certainly accepts (a bad value must never
+ * fail the whole statement; 29 February is left out rather than checked for leap years).
  */
-function wireTime(field: "holdEndDate" | "autoCancelAt"): string {
-  const text = `(r.payload->>'${field}')`;
+function wireTime(alias: string, field: "holdEndDate" | "autoCancelAt"): string {
+  const text = `(${alias}.payload->>'${field}')`;
   const pattern =
     "^(19|20)[0-9]{2}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))" +
     "T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$";
@@ -48,64 +48,73 @@ function wireTime(field: "holdEndDate" | "autoCancelAt"): string {
 const ms = (param: string) => `(${param}::double precision * interval '1 millisecond')`;
 
 /**
- * When a status row would become stalled (lib/trades/stall-rules.ts, in SQL): entered + its limit,
- * or earlier at the trade's autoCancelAt (active; withdraw pending); hold and escrow end at the hold
- * end date plus the allowed overrun, or after the overrun when the trade has no hold end date.
- * Parameters $4..$10 are the limits in milliseconds.
+ * When a status entered at `at` would become stalled (lib/trades/stall-rules.ts, in SQL): entered +
+ * its limit, or earlier at the trade's autoCancelAt (active; withdraw pending); hold and escrow end
+ * at the hold end date plus the allowed overrun, or after the overrun when the trade has none. NULL
+ * for statuses that never stall. `alias` has the trade's type and payload. $3..$9 are the limits.
  */
-const STALLS_AT = `CASE r.status
-    WHEN 'initiated' THEN r.at + CASE WHEN r.type = 'deposit' THEN ${ms("$4")} ELSE ${ms("$6")} END
-    WHEN 'pending' THEN CASE WHEN r.type = 'deposit' THEN r.at + ${ms("$5")}
-                             ELSE LEAST(r.at + ${ms("$7")}, ${wireTime("autoCancelAt")}) END
-    WHEN 'active' THEN LEAST(r.at + ${ms("$8")}, ${wireTime("autoCancelAt")})
-    WHEN 'hold' THEN COALESCE(${wireTime("holdEndDate")}, r.at) + ${ms("$9")}
-    WHEN 'escrow' THEN COALESCE(${wireTime("holdEndDate")}, r.at) + ${ms("$9")}
-    WHEN 'unknown' THEN r.at + ${ms("$10")}
+function stallsAt(status: string, at: string, alias: string): string {
+  return `CASE ${status}
+    WHEN 'initiated' THEN ${at} + CASE WHEN ${alias}.type = 'deposit' THEN ${ms("$3")} ELSE ${ms("$5")} END
+    WHEN 'pending' THEN CASE WHEN ${alias}.type = 'deposit' THEN ${at} + ${ms("$4")}
+                             ELSE LEAST(${at} + ${ms("$6")}, ${wireTime(alias, "autoCancelAt")}) END
+    WHEN 'active' THEN LEAST(${at} + ${ms("$7")}, ${wireTime(alias, "autoCancelAt")})
+    WHEN 'hold' THEN COALESCE(${wireTime(alias, "holdEndDate")}, ${at}) + ${ms("$8")}
+    WHEN 'escrow' THEN COALESCE(${wireTime(alias, "holdEndDate")}, ${at}) + ${ms("$8")}
+    WHEN 'unknown' THEN ${at} + ${ms("$9")}
   END`;
+}
 
-// $1 window start, $2 window end (exclusive), $3 earliest change read (the lookback for stalls and
-// acceptances), $4..$10 stall limits, $11 bucket width in seconds.
+/** The trade's change just before `n` (same order as the board's: time, then status). */
+const CHANGE_BEFORE = `LEFT JOIN LATERAL (
+    SELECT h.status, h.at FROM trade_history h
+    WHERE h.trade_id = n.trade_id AND (h.at < n.at OR (h.at = n.at AND h.status < n.status))
+    ORDER BY h.at DESC, h.status DESC LIMIT 1
+  ) p ON true`;
+
+// $1 window start, $2 window end (exclusive), $3..$9 stall limits (ms), $10 bucket width in seconds.
 const TRENDS_SQL = `
-WITH changes AS (
-  SELECT h.trade_id, h.status, h.at, t.game, t.type, t.payload, t.missing_at,
-         LAG(h.at) OVER w AS previous_at,
-         LEAD(h.at) OVER w AS next_at,
-         LEAD(h.status) OVER w AS next_status
-  FROM trade_history h
-  JOIN trades t ON t.id = h.trade_id
-  WHERE h.at >= $3::timestamptz AND h.at < $2::timestamptz
-  WINDOW w AS (PARTITION BY h.trade_id ORDER BY h.at, h.status)
+WITH moved AS (
+  SELECT n.status, n.at, t.game, t.type, t.payload, p.status AS before_status, p.at AS before_at
+  FROM trade_history n
+  JOIN trades t ON t.id = n.trade_id
+  ${CHANGE_BEFORE}
+  WHERE n.at >= $1::timestamptz
+),
+still AS (
+  SELECT t.game, t.type, t.payload, l.status, l.at
+  FROM trades t
+  CROSS JOIN LATERAL (
+    SELECT h.status, h.at FROM trade_history h WHERE h.trade_id = t.id ORDER BY h.at DESC, h.status DESC LIMIT 1
+  ) l
+  WHERE NOT t.terminal AND t.missing_at IS NULL
 ),
 events AS (
-  SELECT 'started' AS measure, r.game, NULL AS code, r.at AS event_at, NULL::double precision AS duration_ms
-  FROM changes r
-  WHERE r.at >= $1::timestamptz AND r.previous_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM trade_history e WHERE e.trade_id = r.trade_id AND e.at < r.at)
+  SELECT 'started' AS measure, m.game, NULL AS code, m.at AS event_at, NULL::double precision AS duration_ms
+  FROM moved m WHERE m.before_at IS NULL
   UNION ALL
-  SELECT r.status, r.game, NULL, r.at, NULL
-  FROM changes r
-  WHERE r.at >= $1::timestamptz AND r.status IN ('completed', 'reverted')
+  SELECT m.status, m.game, NULL, m.at, NULL FROM moved m WHERE m.status IN ('completed', 'reverted')
   UNION ALL
-  SELECT 'failed', r.game, COALESCE(NULLIF(left(r.payload->>'error', 64), ''), 'none'), r.at, NULL
-  FROM changes r
-  WHERE r.at >= $1::timestamptz AND r.status = 'failed'
+  SELECT 'failed', m.game, COALESCE(NULLIF(left(m.payload->>'error', 64), ''), 'none'), m.at, NULL
+  FROM moved m WHERE m.status = 'failed'
   UNION ALL
-  SELECT 'accepted', r.game, NULL, r.next_at, extract(epoch FROM r.next_at - r.at)::double precision * 1000
-  FROM changes r
-  WHERE r.status = 'active' AND r.next_status IN ('hold', 'escrow', 'completed') AND r.next_at >= $1::timestamptz
+  SELECT 'accepted', m.game, NULL, m.at, extract(epoch FROM m.at - m.before_at)::double precision * 1000
+  FROM moved m WHERE m.before_status = 'active' AND m.status IN ('hold', 'escrow', 'completed')
   UNION ALL
   SELECT 'stalled', s.game, NULL, s.stalls_at, NULL
-  FROM (SELECT r.game, r.next_at, r.missing_at, ${STALLS_AT} AS stalls_at FROM changes r) s
-  WHERE s.stalls_at >= $1::timestamptz AND s.stalls_at < $2::timestamptz
-    AND (s.next_at > s.stalls_at OR (s.next_at IS NULL AND s.missing_at IS NULL))
+  FROM (SELECT m.game, m.at, ${stallsAt("m.before_status", "m.before_at", "m")} AS stalls_at FROM moved m) s
+  WHERE s.at > s.stalls_at
+  UNION ALL
+  SELECT 'stalled', o.game, NULL, o.stalls_at, NULL
+  FROM (SELECT l.game, ${stallsAt("l.status", "l.at", "l")} AS stalls_at FROM still l) o
 )
 SELECT measure, game, code,
-       floor(extract(epoch FROM event_at - $1::timestamptz) / $11::double precision)::integer AS bucket,
+       floor(extract(epoch FROM event_at - $1::timestamptz) / $10::double precision)::integer AS bucket,
        count(*) AS n,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS median_ms
 FROM events
-GROUP BY GROUPING SETS ((measure, game, code, bucket), (measure, game))
-ORDER BY measure, game, code, bucket`;
+WHERE event_at >= $1::timestamptz AND event_at < $2::timestamptz
+GROUP BY GROUPING SETS ((measure, game, code, bucket), (measure, game))`;
 
 interface TrendRow {
   measure: string;
@@ -140,28 +149,31 @@ function emptyGame(game: string, buckets: number): GameTrend {
 
 const COUNTED: ReadonlySet<string> = new Set(TREND_COUNTS);
 
-/** How far before the window changes are read: the longest stall limit, and a hold's protection. */
-export function lookbackMs(limits: StallLimits): number {
-  return Math.max(...Object.values(limits)) + HOLD_LOOKBACK_MS;
+/** The one statement of a window and its parameters (the bench EXPLAINs it). */
+export function trendsStatement(query: TrendQuery): { sql: string; params: (string | number)[] } {
+  const { window, toMs, limits } = query;
+  return {
+    sql: TRENDS_SQL,
+    params: [
+      new Date(window.fromMs).toISOString(),
+      new Date(toMs).toISOString(),
+      limits.depositInitiatedMs,
+      limits.depositPendingMs,
+      limits.withdrawInitiatedMs,
+      limits.withdrawPendingMs,
+      limits.activeMs,
+      limits.holdOverrunMs,
+      limits.unknownMs,
+      window.bucketMs / 1000,
+    ],
+  };
 }
 
 /** The trends of one window, per game (CS2 and Rust always; other games when they had activity). */
 export async function readTrends(db: Queryable, query: TrendQuery): Promise<GameTrend[]> {
-  const { window, toMs, limits } = query;
-  const fromIso = new Date(window.fromMs).toISOString();
-  const rows = await db.query<TrendRow>(TRENDS_SQL, [
-    fromIso,
-    new Date(toMs).toISOString(),
-    new Date(window.fromMs - lookbackMs(limits)).toISOString(),
-    limits.depositInitiatedMs,
-    limits.depositPendingMs,
-    limits.withdrawInitiatedMs,
-    limits.withdrawPendingMs,
-    limits.activeMs,
-    limits.holdOverrunMs,
-    limits.unknownMs,
-    window.bucketMs / 1000,
-  ]);
+  const { window } = query;
+  const { sql, params } = trendsStatement(query);
+  const rows = await db.query<TrendRow>(sql, params);
   const games = new Map<string, GameTrend>(ALWAYS_SHOWN_GAMES.map((game) => [game, emptyGame(game, window.count)]));
   for (const row of rows) {
     let trend = games.get(row.game);
