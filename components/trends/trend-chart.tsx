@@ -29,7 +29,7 @@ interface TrendChartProps {
   formatValue?: (value: number) => string;
 }
 
-const HEIGHT = 76;
+const HEIGHT = 60;
 const AXIS_FONT = "12px ui-sans-serif, system-ui, sans-serif";
 const whole = (value: number) => (Number.isInteger(value) ? String(value) : "");
 
@@ -106,7 +106,7 @@ export function TrendChart(props: TrendChartProps) {
   return (
     <figure className="min-w-0">
       <figcaption className="truncate text-xs font-semibold text-slate-300">{title}</figcaption>
-      <div ref={box} role="img" aria-label={title} aria-describedby={describedBy} className="h-[76px] w-full overflow-hidden" />
+      <div ref={box} role="img" aria-label={title} aria-describedby={describedBy} className="h-[60px] w-full overflow-hidden" />
       <p id={describedBy} className="truncate text-xs tabular-nums text-slate-400" title={summary}>
         {summary}
       </p>

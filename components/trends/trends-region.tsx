@@ -1,5 +1,5 @@
 "use client";
-// The Trends region: one small chart per measure (trades started, completed, failed, reverted,
+// The Trends region, a strip under the count cards: one small chart per measure (trades started, completed, failed, reverted,
 // stalled, and the median wait from active to accepted), a series per game, over the range chosen
 // with the Range control; refreshed about once a minute from GET /api/trends (./trends-feed). Each
 // chart's totals are written under it, which is also its text alternative.
@@ -17,8 +17,13 @@ import { useTrends } from "./use-trends";
 const COLORS = ["sky-400", "amber-400", "emerald-400", "slate-400", "slate-800"] as const;
 const SWATCH_CLASS = ["bg-sky-400", "bg-amber-400", "bg-emerald-400"] as const;
 const MEDIAN_TITLE = "Median wait, active to accepted";
-/** Axis labels of the median chart, in minutes: "45m", "2h" (room for four characters). */
-const shortMinutes = (value: number) => (value < 60 ? `${Math.round(value)}m` : `${Math.round(value / 60)}h`);
+/** Axis labels of the median chart (values in minutes): "30s", "4.5m", "2h" (room for four characters). */
+function shortMinutes(value: number): string {
+  if (value === 0) return "0";
+  if (value < 1) return `${Math.round(value * 60)}s`;
+  if (value < 60) return `${Number(value.toFixed(1))}m`;
+  return `${Number((value / 60).toFixed(1))}h`;
+}
 
 interface Charts {
   xs: number[];
@@ -59,11 +64,13 @@ export const TrendsRegion = memo(function TrendsRegion() {
   const colors = usePaletteColors(COLORS);
   const charts = useMemo(() => (answer && colors ? chartsOf(answer, colors) : null), [answer, colors]);
   const axis = useMemo(() => ({ text: colors?.[3] ?? "", grid: colors?.[4] ?? "" }), [colors]);
-  const shownRange = answer?.range === range;
 
   return (
-    <section aria-labelledby="trends-heading" className={`shrink-0 rounded-lg border border-slate-800 bg-slate-900/40 ${PAINT_ISOLATED}`}>
-      <div className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-1.5">
+    <section
+      aria-labelledby="trends-heading"
+      className={`flex shrink-0 flex-col gap-x-3 rounded-lg border border-slate-800 bg-slate-900/40 px-3 py-1.5 lg:flex-row ${PAINT_ISOLATED}`}
+    >
+      <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 lg:w-28 lg:flex-col lg:flex-nowrap lg:items-start">
         <h2 id="trends-heading" className="text-xs font-semibold text-slate-200">
           Trends
         </h2>
@@ -76,14 +83,14 @@ export const TrendsRegion = memo(function TrendsRegion() {
           ))}
         </ul>
         <RangeControl value={range} onChange={setRange} />
+        {error ? (
+          <p role="status" className="text-xs text-amber-300" title={error}>
+            Not refreshed: {error}
+          </p>
+        ) : null}
       </div>
-      {error ? (
-        <p role="status" className="px-3 pt-1.5 text-xs text-amber-300">
-          Trends could not be refreshed: {error}
-        </p>
-      ) : null}
       {charts ? (
-        <div className={`grid grid-cols-2 gap-x-3 gap-y-1 px-3 py-2 ${shownRange ? "" : "opacity-60"}`} aria-busy={!shownRange}>
+        <div className="grid min-w-0 flex-1 grid-cols-3 gap-x-3 gap-y-1 lg:grid-cols-6" aria-busy={answer?.range !== range}>
           {charts.counts.map((chart) => (
             <TrendChart
               key={chart.measure}
@@ -106,7 +113,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
           />
         </div>
       ) : (
-        <p className="px-3 py-3 text-xs text-slate-500">{error ? "No trends yet." : "Loading trends…"}</p>
+        <p className="py-2 text-xs text-slate-500">{error ? "No trends yet." : "Loading trends…"}</p>
       )}
     </section>
   );

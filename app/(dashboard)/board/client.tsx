@@ -58,10 +58,10 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
         <ConnectionBanner />
       </div>
       <KpiStrip summary={summary} onShow={(card) => update((p) => countCardView(card, p))} />
+      <TrendsRegion />
       <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
         <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
-          <TrendsRegion />
           <FundingFeed kind="deposit" title="Crypto deposits" />
           <FundingFeed kind="withdrawal" title="Crypto withdrawals" />
           <DiagnosticsPanel onResync={resyncNow} />
