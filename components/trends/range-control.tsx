@@ -9,7 +9,7 @@ export function RangeControl({ value, onChange }: { value: TrendRange; onChange:
       {TREND_RANGES.map((range) => (
         <label
           key={range}
-          className="relative cursor-pointer px-2 py-0.5 text-slate-300 has-[:checked]:bg-sky-500/20 has-[:checked]:font-semibold has-[:checked]:text-sky-200 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400"
+          className="relative cursor-pointer whitespace-nowrap px-2 py-0.5 text-slate-300 has-[:checked]:bg-sky-500/20 has-[:checked]:font-semibold has-[:checked]:text-sky-200 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-400"
         >
           <input
             type="radio"

@@ -25,6 +25,8 @@ interface TrendChartProps {
   /** Resolved colours for axis text and grid lines. */
   axis: { text: string; grid: string };
   zone: TimeZoneChoice;
+  /** Axis times as clock times (1 h, 24 h) or days (7 d). */
+  timeLabels: "clock" | "day";
   /** Formats a y value (counts as whole numbers by default). */
   formatValue?: (value: number) => string;
 }
@@ -33,18 +35,38 @@ const HEIGHT = 60;
 const AXIS_FONT = "12px ui-sans-serif, system-ui, sans-serif";
 const whole = (value: number) => (Number.isInteger(value) ? String(value) : "");
 
+/** The dashboard's own time style (24-hour, en-GB) in the chosen zone, not uPlot's 12-hour default. */
+function timeLabel(kind: "clock" | "day", zone: TimeZoneChoice): (seconds: number) => string {
+  const format = new Intl.DateTimeFormat("en-GB", {
+    ...(kind === "clock" ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } : { day: "numeric", month: "short" }),
+    timeZone: zone === "utc" ? "UTC" : undefined,
+  });
+  return (seconds) => format.format(new Date(seconds * 1000));
+}
+
 function optionsFor(props: TrendChartProps, width: number, uPlot: typeof uPlotType): uPlotType.Options {
   const format = props.formatValue ?? whole;
+  const time = timeLabel(props.timeLabels, props.zone);
   return {
     width,
     height: HEIGHT,
     legend: { show: false },
     cursor: { show: false },
-    padding: [4, 4, 0, 0],
+    // Room on the right for the last time label, which is centred on its tick.
+    padding: [4, 18, 0, 0],
     ...(props.zone === "utc" ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC") } : {}),
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(props.formatValue ? 1 : 2, max * 1.1)] } },
     axes: [
-      { stroke: props.axis.text, font: AXIS_FONT, size: 20, gap: 2, space: 56, ticks: { show: false }, grid: { stroke: props.axis.grid, width: 1 } },
+      {
+        stroke: props.axis.text,
+        font: AXIS_FONT,
+        size: 20,
+        gap: 2,
+        space: 56,
+        ticks: { show: false },
+        grid: { stroke: props.axis.grid, width: 1 },
+        values: (_u, splits) => splits.map(time),
+      },
       {
         stroke: props.axis.text,
         font: AXIS_FONT,
@@ -65,7 +87,7 @@ function dataOf(xs: readonly number[], series: readonly ChartSeries[]): uPlotTyp
 }
 
 export function TrendChart(props: TrendChartProps) {
-  const { title, summary, xs, series, axis, zone } = props;
+  const { title, summary, xs, series, axis, zone, timeLabels } = props;
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlotType | null>(null);
   // What the next (re)build starts from; kept current after every render, before the effects below.
@@ -76,7 +98,7 @@ export function TrendChart(props: TrendChartProps) {
   const describedBy = useId();
 
   // (Re)build when what the chart looks like changes: colours, time zone, which series.
-  const look = `${axis.text}|${axis.grid}|${zone}|${series.map((s) => `${s.label}:${s.color}`).join(",")}`;
+  const look = `${axis.text}|${axis.grid}|${zone}|${timeLabels}|${series.map((s) => `${s.label}:${s.color}`).join(",")}`;
   useEffect(() => {
     const element = box.current;
     if (!element) return;

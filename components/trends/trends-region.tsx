@@ -63,6 +63,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
   const zone = useTimeZone();
   const colors = usePaletteColors(COLORS);
   const charts = useMemo(() => (answer && colors ? chartsOf(answer, colors) : null), [answer, colors]);
+  const timeLabels = answer && answer.bucketMs >= 3_600_000 ? "day" : "clock";
   const axis = useMemo(() => ({ text: colors?.[3] ?? "", grid: colors?.[4] ?? "" }), [colors]);
 
   return (
@@ -70,7 +71,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
       aria-labelledby="trends-heading"
       className={`flex shrink-0 flex-col gap-x-3 rounded-lg border border-slate-800 bg-slate-900/40 px-3 py-1.5 lg:flex-row ${PAINT_ISOLATED}`}
     >
-      <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 lg:w-28 lg:flex-col lg:flex-nowrap lg:items-start">
+      <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-1 lg:flex-col lg:flex-nowrap lg:items-start">
         <h2 id="trends-heading" className="text-xs font-semibold text-slate-200">
           Trends
         </h2>
@@ -90,7 +91,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
         ) : null}
       </div>
       {charts ? (
-        <div className="grid min-w-0 flex-1 grid-cols-3 gap-x-3 gap-y-1 lg:grid-cols-6" aria-busy={answer?.range !== range}>
+        <div className="grid min-w-0 flex-1 grid-cols-2 gap-x-3 gap-y-1 sm:grid-cols-3 lg:grid-cols-6" aria-busy={answer?.range !== range}>
           {charts.counts.map((chart) => (
             <TrendChart
               key={chart.measure}
@@ -100,6 +101,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
               series={chart.series}
               axis={axis}
               zone={zone}
+              timeLabels={timeLabels}
             />
           ))}
           <TrendChart
@@ -109,6 +111,7 @@ export const TrendsRegion = memo(function TrendsRegion() {
             series={charts.median.series}
             axis={axis}
             zone={zone}
+            timeLabels={timeLabels}
             formatValue={shortMinutes}
           />
         </div>
