@@ -1,9 +1,11 @@
 // Trends benchmark: the trend SQL (lib/db/trend-reads.ts) over 1,000,000 recorded trades (about 3.2
 // million status changes over 7 days) on PGlite and on PostgreSQL: each range's query (1 h, 24 h, 7 d)
-// and 7 days of minute buckets. The work runs in ./trends-queries.ts in a child process under the
+// and 7 days of minute buckets; then the charts drawing 7 days of minute buckets in Chromium, counting
+// long tasks (./trends-draw.ts). The SQL work runs in ./trends-queries.ts in a child process under the
 // react-server condition (lib/db is server-only, as the recorder runs it). Prints figures only.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { runTrendsDrawBench } from "./trends-draw";
 
 export async function runTrendsBench({ log, trades = 1_000_000 }: { log: (line: string) => void; trades?: number }): Promise<void> {
   const root = path.resolve(__dirname, "..");
@@ -23,4 +25,5 @@ export async function runTrendsBench({ log, trades = 1_000_000 }: { log: (line: 
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (pending) log(`  ${pending}`);
   if (code !== 0) throw new Error(`the trends bench exited with ${code}`);
+  await runTrendsDrawBench(log);
 }
