@@ -9,7 +9,7 @@ import { quietSimulatorDuring, type SimTrade, simRequest } from "./support/sim-c
 
 quietSimulatorDuring(test);
 
-const CHARTS = ["Trades started", "Trades completed", "Trades failed", "Trades reverted", "Trades stalled", "Median wait, active to accepted"];
+const CHARTS = ["Trades started", "Trades completed", "Trades failed", "Trades reverted", "Trades stalled", "Median time to accept"];
 
 function trends(page: Page) {
   return page.getByRole("region", { name: "Trends" });

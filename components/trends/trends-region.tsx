@@ -16,7 +16,7 @@ import { useTrends } from "./use-trends";
 /** CS2, Rust, other games; then axis text and grid. Text-grade shades of the palette (AA in both themes). */
 const COLORS = ["sky-400", "amber-400", "emerald-400", "slate-400", "slate-800"] as const;
 const SWATCH_CLASS = ["bg-sky-400", "bg-amber-400", "bg-emerald-400"] as const;
-const MEDIAN_TITLE = "Median wait, active to accepted";
+const MEDIAN_TITLE = "Median time to accept";
 /** Axis labels of the median chart (values in minutes): "30s", "4.5m", "2h" (room for four characters). */
 function shortMinutes(value: number): string {
   if (value === 0) return "0";
