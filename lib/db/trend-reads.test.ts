@@ -44,6 +44,10 @@ async function recordFixtures(db: Database): Promise<void> {
   await trade(db, "d", RUST, "withdraw", [[10, "initiated"], [13, "failed"]]);
   await trade(db, "g", RUST, "deposit", [[-100, "hold"], [15, "reverted", { revertedBy: "user" }]]);
   await trade(db, "h", RUST, "deposit", [[-20 * 24 * 60, "active"], [5, "completed"]]);
+  // In hold for a week: its hold end date + the 6-hour overrun runs out at 30 (a stall), the other's,
+  // with no hold end date, 6 hours after it began (long before the window).
+  await trade(db, "m", RUST, "deposit", [[-7 * 24 * 60, "hold", { holdEndDate: at(30 - 6 * 60) }]]);
+  await trade(db, "n", RUST, "deposit", [[-7 * 24 * 60, "hold"]]);
   // Before the window and after it: not counted.
   await trade(db, "old", CS2, "deposit", [[-30, "initiated"], [-29, "failed", { error: "USER_ESCROW" }]]);
 }
@@ -91,8 +95,8 @@ describeOnEachBackend("trend reads", ({ db }) => {
       none: { 13: 1 },
     });
     expect(nonZero(rust.reverted)).toEqual({ 15: 1 });
-    // Both withdrawals waited over the 60-second approval limit in `initiated`.
-    expect(nonZero(rust.stalled)).toEqual({ 11: 2 });
+    // Both withdrawals waited over the 60-second approval limit in `initiated`; m overran its hold.
+    expect(nonZero(rust.stalled)).toEqual({ 11: 2, 30: 1 });
     // h waited 20 days and 5 minutes in active: however long ago a status began, it counts.
     expect(rust.medianActiveToAcceptedMs[5]).toBe((20 * 24 * 60 + 5) * MINUTE);
     expect(rust.rangeMedianActiveToAcceptedMs).toBe((20 * 24 * 60 + 5) * MINUTE);
@@ -126,7 +130,7 @@ describeOnEachBackend("trend reads", ({ db }) => {
     // Active over 2 minutes: k at 2, a at 4, e at 22, f at 32, i at 52; not b (accepted after 1) nor l
     // (exactly 2 is not over); both withdrawals were still initiated at 10:30.
     expect(nonZero(gameOf(trends, "cs2").stalled)).toEqual({ 2: 1, 4: 1, 22: 1, 32: 1, 52: 1 });
-    expect(nonZero(gameOf(trends, "rust").stalled)).toEqual({ 10: 2 });
+    expect(nonZero(gameOf(trends, "rust").stalled)).toEqual({ 10: 2, 30: 1 });
   });
 
   it("answers zeros for both games on an empty store", async () => {

@@ -72,7 +72,8 @@ const CHANGE_BEFORE = `LEFT JOIN LATERAL (
     ORDER BY h.at DESC, h.status DESC LIMIT 1
   ) p ON true`;
 
-// $1 window start, $2 window end (exclusive), $3..$9 stall limits (ms), $10 bucket width in seconds.
+// $1 window start, $2 window end (exclusive), $3..$9 stall limits (ms), $10 bucket width in seconds,
+// $11 the longest stall limit (ms).
 const TRENDS_SQL = `
 WITH moved AS (
   SELECT n.status, n.at, t.game, t.type, t.payload, p.status AS before_status, p.at AS before_at
@@ -88,6 +89,9 @@ still AS (
     SELECT h.status, h.at FROM trade_history h WHERE h.trade_id = t.id ORDER BY h.at DESC, h.status DESC LIMIT 1
   ) l
   WHERE NOT t.terminal AND t.missing_at IS NULL
+    -- Only trades whose limit can run out in the window (the status began at or before updated_at):
+    -- changed within the longest limit ($11) of its start, or with a hold end date that late.
+    AND (t.updated_at >= $1::timestamptz - ${ms("$11")} OR ${wireTime("t", "holdEndDate")} + ${ms("$8")} >= $1::timestamptz)
 ),
 events AS (
   SELECT 'started' AS measure, m.game, NULL AS code, m.at AS event_at, NULL::double precision AS duration_ms
@@ -165,6 +169,7 @@ export function trendsStatement(query: TrendQuery): { sql: string; params: (stri
       limits.holdOverrunMs,
       limits.unknownMs,
       window.bucketMs / 1000,
+      Math.max(...Object.values(limits)),
     ],
   };
 }
