@@ -4,7 +4,7 @@
 //                                      --soak-warmup=10 first runs 10 minutes before the first reading,
 //                                      at --soak-warmup-rate=N events/s (default 200)
 //   npm run bench -- ingest resync     only the named parts: ingest, summary, engine, password, token, resync,
-//                                      budget, callbacks, import, alerts, sign-in, export, browser
+//                                      budget, callbacks, import, alerts, sign-in, export, trends, browser
 //   npm run bench -- --help            prints this
 //   npm run bench -- message           opt-in only: the browser's own cost per socket message on a bare page
 //   npm run bench -- browser --no-naive --contain
@@ -38,13 +38,14 @@ import { runSimEngineBench } from "./sim-engine";
 import { runStaffPasswordBench } from "./staff-password";
 import { machine } from "./support";
 import { runTokenRouteBench } from "./token-route";
+import { runTrendsBench } from "./trends";
 
-const PARTS = ["ingest", "summary", "engine", "password", "token", "resync", "budget", "callbacks", "import", "alerts", "sign-in", "export", "browser"] as const;
+const PARTS = ["ingest", "summary", "engine", "password", "token", "resync", "budget", "callbacks", "import", "alerts", "sign-in", "export", "trends", "browser"] as const;
 /** Parts that run only when named: experiments behind a figure in RESULTS.md, not targets of #7. */
 const OPT_IN_PARTS = ["message"] as const;
 type Part = (typeof PARTS)[number] | (typeof OPT_IN_PARTS)[number];
 /** Parts that run in this process alone, without the production build. */
-const IN_PROCESS_PARTS: readonly Part[] = ["ingest", "summary", "engine", "password", "message", "export"];
+const IN_PROCESS_PARTS: readonly Part[] = ["ingest", "summary", "engine", "password", "message", "export", "trends"];
 
 function chosenParts(argv: readonly string[]): Part[] {
   const known: readonly string[] = [...PARTS, ...OPT_IN_PARTS];
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     if (part === "alerts") await runAlertsBench({ log });
     if (part === "sign-in") await runSignInBench({ log });
     if (part === "export") await runExportBench({ log });
+    if (part === "trends") await runTrendsBench({ log });
     if (part === "message") await runMessageCostBench(log);
     if (part === "browser") {
       if (soakMinutes > 0 && soakMinutes < 30) log(`  (short soak: ${soakMinutes} min; \`npm run bench -- --soak\` runs the full 30 min)`);

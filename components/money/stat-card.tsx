@@ -13,11 +13,13 @@ interface StatCardProps {
   /** Small text on the label line, right-aligned (e.g. when a figure was fetched). */
   aside?: ReactNode;
   className?: string;
+  /** A decorative line beside the value (components/trends/sparkline.tsx); it never changes the name. */
+  sparkline?: ReactNode;
   /** Makes the card a button: `label` is its accessible name ("Show the 3 trades in flight"). */
   show?: { label: string; onClick: () => void };
 }
 
-export function StatCard({ label, value, detail, tone = "default", title, testId, aside, className = "", show }: StatCardProps) {
+export function StatCard({ label, value, detail, tone = "default", title, testId, aside, className = "", sparkline, show }: StatCardProps) {
   const look = tone === "warning" ? "border-amber-500/70 bg-amber-500/10" : "border-slate-800 bg-slate-900/60";
   const body = (
     <>
@@ -25,7 +27,10 @@ export function StatCard({ label, value, detail, tone = "default", title, testId
         <div className={`truncate text-xs font-semibold uppercase tracking-wide ${tone === "warning" ? "text-amber-200" : "text-slate-400"}`}>{label}</div>
         {aside ? <div className="shrink-0 text-xs text-slate-500">{aside}</div> : null}
       </div>
-      <div className={`truncate text-lg font-semibold leading-6 tabular-nums ${tone === "warning" ? "text-amber-100" : "text-white"}`}>{value}</div>
+      <div className="flex min-w-0 items-center justify-between gap-2">
+        <div className={`truncate text-lg font-semibold leading-6 tabular-nums ${tone === "warning" ? "text-amber-100" : "text-white"}`}>{value}</div>
+        {sparkline}
+      </div>
       {detail ? <div className="truncate text-xs text-slate-400">{detail}</div> : null}
     </>
   );

@@ -370,6 +370,15 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    id: 14,
+    name: "status changes by time, for trends",
+    statements: [
+      // The trends (lib/db/trend-reads.ts) read every status change in a window by AssetPay time; the
+      // primary key starts with the trade id, so without this each window would read the whole table.
+      "CREATE INDEX trade_history_at ON trade_history (at)",
+    ],
+  },
+  {
     id: 15,
     name: "recorded trades in updated_at order, for the history export",
     statements: [

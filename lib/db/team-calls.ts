@@ -10,7 +10,6 @@ import { auditEntrySchema, auditEventSchema, auditPageSchema, auditQuerySchema }
 import { alertListSchema, alertSchema, tradeNoteSchema, tradeTeamSchema } from "@/lib/trades/alert-schema";
 import { MAX_ID_LENGTH } from "@/lib/wire/field-schemas";
 import { MAX_VIEW_NAME, MAX_VIEW_QUERY, savedViewListSchema, savedViewSchema } from "@/lib/trades/saved-view";
-
 import { tradeExportRangeSchema } from "@/lib/trades/trades-csv-range";
 import {
   acknowledgeAlert,
@@ -38,6 +37,8 @@ import {
   readTwoFactor,
   replaceRecoveryCodes,
 } from "./two-factor-store";
+import { readTrendsAnswer } from "./trend-reads";
+import { TREND_RANGES, trendsAnswerSchema } from "@/lib/trades/trends";
 
 const alertId = z.string().min(1).max(400);
 const tradeId = z.string().min(1).max(MAX_ID_LENGTH);
@@ -65,6 +66,18 @@ const codeHash = z.string().regex(/^[0-9a-f]{64}$/);
 const codeHashes = z.array(codeHash).min(1).max(20);
 const viewId = z.string().min(1).max(64);
 const viewName = z.string().min(1).max(MAX_VIEW_NAME);
+
+/** Stall limits in milliseconds (lib/trades/stall-rules.ts), up to a year each. */
+const stallLimitMs = z.number().int().min(0).max(366 * 86_400_000);
+const stallLimits = z.object({
+  depositInitiatedMs: stallLimitMs,
+  depositPendingMs: stallLimitMs,
+  withdrawInitiatedMs: stallLimitMs,
+  withdrawPendingMs: stallLimitMs,
+  activeMs: stallLimitMs,
+  holdOverrunMs: stallLimitMs,
+  unknownMs: stallLimitMs,
+});
 
 export const teamCallSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("list"), state: z.enum(["open", "all"]), limit: z.number().int().min(1).max(1_000) }),
@@ -118,6 +131,9 @@ export const teamCallSchema = z.discriminatedUnion("op", [
     after: exportCursorSchema.nullable(),
     limit: z.number().int().min(1).max(MAX_EXPORT_PAGE_ROWS),
   }),
+
+  // Trends from the recorded history (./trend-reads.ts).
+  z.object({ op: z.literal("trends"), range: z.enum(TREND_RANGES), nowMs: z.number().int().min(0), limits: stallLimits }),
 ]);
 
 export type TeamCall = z.infer<typeof teamCallSchema>;
@@ -168,9 +184,9 @@ export const teamAnswerSchemas = {
   ]),
   "view-delete": z.object({ outcome: z.enum(["deleted", "not-found", "not-allowed"]) }),
   "view-default": z.object({ defaultViewId: z.string().nullable() }).nullable(),
-
   "trade-export-count": z.object({ rows: z.number().int().min(0) }),
   "trade-export-page": tradeExportPageSchema,
+  trends: trendsAnswerSchema,
 } as const satisfies Record<TeamCall["op"], z.ZodType>;
 
 export type TeamAnswer<Op extends TeamCall["op"]> = z.infer<(typeof teamAnswerSchemas)[Op]>;
@@ -237,10 +253,11 @@ export async function runTeamCall(db: TeamDb, call: TeamCall): Promise<unknown> 
       return deleteSavedView(db, { id: call.id, email: call.email, mayDeleteShared: call.mayDeleteShared }, originOf(call));
     case "view-default":
       return setDefaultView(db, call.email, call.viewId);
-
     case "trade-export-count":
       return { rows: await countTradeExport(db, call.range) };
     case "trade-export-page":
       return readTradeExportPage(db, call.range, call.after, call.limit);
+    case "trends":
+      return readTrendsAnswer(db, call.range, call.nowMs, call.limits);
   }
 }

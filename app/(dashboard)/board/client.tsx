@@ -12,6 +12,7 @@ import { FundingFeed } from "@/components/funding-feed/funding-feed";
 import { KpiStrip } from "@/components/money/kpi-strip";
 import type { StallRuleRow } from "@/components/trade-board/stall-rules-panel";
 import { TradeBoard } from "@/components/trade-board/trade-board";
+import { TrendsRegion } from "@/components/trends/trends-region";
 import { useBoardParams } from "@/components/trade-board/use-board-params";
 import { useBoardSummary } from "@/components/trade-board/use-board-summary";
 import { PAINT_ISOLATED } from "@/components/ui/paint-isolated";
@@ -59,6 +60,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
       </div>
       <KpiStrip summary={summary} onShow={(card) => update((p) => countCardView(card, p))} />
       <ExposurePanel update={update} stallRules={stallRules} />
+      <TrendsRegion />
       <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
         <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
