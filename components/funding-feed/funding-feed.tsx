@@ -32,7 +32,7 @@ export const FundingFeed = memo(function FundingFeed({ kind, title }: { kind: Fu
   const feed = useThrottledOpsStore(kind === "deposit" ? selectDeposits : selectWithdrawals, FEED_PACE[kind]);
   const shown = useMemo(() => newestFirst(feed.values(), SHOWN), [feed]);
   return (
-    <section aria-label={title} className={`flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg border border-slate-800 bg-slate-900/40 lg:max-h-none ${PAINT_ISOLATED}`}>
+    <section aria-label={title} className={`flex max-h-[50dvh] min-h-0 flex-1 flex-col rounded-lg lg:min-h-[10rem] border border-slate-800 bg-slate-900/40 lg:max-h-none ${PAINT_ISOLATED}`}>
       <div className="flex items-baseline gap-2 border-b border-slate-800 px-3 py-1.5 text-xs">
         <h2 className="font-semibold text-slate-200">{title}</h2>
         <span className="tabular-nums text-slate-400">{feed.size > SHOWN ? `newest ${SHOWN} of ${feed.size}` : feed.size}</span>

@@ -1,6 +1,6 @@
-// The board's toolbar: game, type, Stalled and the alerts views (Needs attention, Assigned to me),
-// the stall rules and the saved views; then search with the pause, the matching count and Export CSV; then the status
-// counts (which are the status filter) on a line of their own.
+// The board's toolbar: game, type, Stalled, the alerts views (Needs attention, Assigned to me) and an Exposure
+// filter when one is on; then search with the pause, the matching count, the exports, the stall rules and the saved
+// views; then the status counts (which are the status filter) on a line of their own.
 import type { ReactNode } from "react";
 import { ExposureFilterChip } from "@/components/exposure/exposure-filter-chip";
 import { SavedViews } from "@/components/saved-views/saved-views";
@@ -48,10 +48,6 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           onToggleMine={() => update((p) => ({ ...p, mine: !p.mine }))}
         />
         <ExposureFilterChip params={params} update={update} />
-        <div className="ml-auto flex items-center gap-2">
-          <StallRulesPanel rows={stallRules} />
-          <SavedViews params={params} update={update} />
-        </div>
       </div>
       {/* Search with what acts on the view; on a phone the controls wrap under the search rather than run off the edge. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -69,6 +65,8 @@ export function Toolbar({ params, update, facets, matching, ids, stallRules, pau
           {pause}
           <TradeCount matching={matching} total={facets.total} filtered={filtered} />
           <ExportCsvButton ids={ids} params={params} />
+          <StallRulesPanel rows={stallRules} />
+          <SavedViews params={params} update={update} />
         </div>
       </div>
       {/* The status counts get a line of their own, so every status shows at desktop widths. */}

@@ -63,7 +63,7 @@ function BoardPage({ stallRules, initialQuery }: { stallRules: readonly StallRul
       <TrendsRegion />
       <div className="flex min-h-0 flex-1 flex-col gap-2 lg:flex-row">
         <TradeBoard params={params} update={update} summary={summary} stallRules={stallRules} />
-        <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 2xl:w-[24rem]">
+        <aside aria-label="Funding and diagnostics" className="flex min-h-0 w-full flex-col gap-2 lg:w-[19rem] lg:shrink-0 lg:overflow-y-auto 2xl:w-[24rem]">
           <FundingFeed kind="deposit" title="Crypto deposits" />
           <FundingFeed kind="withdrawal" title="Crypto withdrawals" />
           <DiagnosticsPanel onResync={resyncNow} />

@@ -1,7 +1,8 @@
 // GET ?range=1h|24h|7d: the trends of the recorded history for that range (lib/db/trend-reads.ts), for
 // any signed-in staff member. Answers are kept per range for a sixtieth of its bucket, at least 5 s
 // (1 h: 5 s, 24 h: 15 s, 7 d: 60 s), so every open board asking about once a minute costs one query
-// per range, not one per tab, and the week (the slow one, bench/RESULTS.md "Trends") at most one a minute.
+// per range, not one per tab, and the week (the slow one, bench/RESULTS.md "Trends") at most one a minute —
+// or, when a read took long, after ten times its duration (./short-cache.ts).
 import { z } from "zod";
 import { stallLimitsFromEnv } from "@/lib/env/server";
 import { teamSource } from "@/lib/db/team-source";

@@ -1,22 +1,36 @@
-// A few seconds of memory per key for an expensive read, so many open tabs asking at once run it once:
-// callers within the time share the same promise (also while it is still running). A failed read is
-// forgotten at once, so the next caller tries again.
+// Memory per key for an expensive read, so many open tabs asking at once run it once: callers share
+// the same promise while it runs and for a while after it settles. That while is the key's time to
+// live, or ten times what the read took if longer, so a read that got slow (a week of trends over a
+// very large PGlite store, bench/RESULTS.md "Trends") occupies the store at most about a tenth of the
+// time instead of starting again the moment it ends. A failed read is forgotten at once, so the next
+// caller tries again.
 export interface ShortCache<Key, Value> {
   get(key: Key, read: () => Promise<Value>): Promise<Value>;
 }
 
-/** `ttlMs`: how long an answer is kept, per key. */
+/** How many times its own duration a settled read is kept, at least. */
+export const COST_FACTOR = 10;
+
+/** `ttlMs`: how long an answer is kept at least, per key, from when it arrived. */
 export function shortCache<Key, Value>(ttlMs: (key: Key) => number, now: () => number = Date.now): ShortCache<Key, Value> {
   const entries = new Map<Key, { until: number; value: Promise<Value> }>();
   return {
     get(key, read) {
       const held = entries.get(key);
       if (held && held.until > now()) return held.value;
+      const startedAt = now();
       const value = read();
-      entries.set(key, { until: now() + ttlMs(key), value });
-      value.catch(() => {
-        if (entries.get(key)?.value === value) entries.delete(key);
-      });
+      const entry = { until: Number.POSITIVE_INFINITY, value };
+      entries.set(key, entry);
+      value.then(
+        () => {
+          const settledAt = now();
+          entry.until = settledAt + Math.max(ttlMs(key), COST_FACTOR * (settledAt - startedAt));
+        },
+        () => {
+          if (entries.get(key) === entry) entries.delete(key);
+        },
+      );
       return value;
     },
   };
