@@ -94,7 +94,7 @@ test("a click during a burst opens the row that was under the pointer", async ({
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
-  await expect(page.getByText("Paused while the pointer is on the table")).toBeVisible();
+  await expect(page.getByText("Paused: pointer on the table")).toBeVisible();
   const underPointer = () =>
     page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.closest("[data-trade-id]")?.getAttribute("data-trade-id") ?? null, [x, y] as const);
   const aimed = await underPointer();

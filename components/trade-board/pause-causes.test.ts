@@ -10,9 +10,9 @@ describe("pause causes", () => {
   });
 
   it("is paused by any one cause and says which", () => {
-    expect(pauseReason({ ...LIVE, pointer: true })).toBe("Paused while the pointer is on the table");
-    expect(pauseReason({ ...LIVE, drawer: true })).toBe("Paused while a trade is open");
-    expect(pauseReason({ ...LIVE, scrolled: true })).toBe("Paused while scrolled down");
+    expect(pauseReason({ ...LIVE, pointer: true })).toBe("Paused: pointer on the table");
+    expect(pauseReason({ ...LIVE, drawer: true })).toBe("Paused: a trade is open");
+    expect(pauseReason({ ...LIVE, scrolled: true })).toBe("Paused: scrolled down");
     for (const cause of ["explicit", "pointer", "drawer", "scrolled"] as const) expect(isPaused({ ...LIVE, [cause]: true })).toBe(true);
   });
 

@@ -17,8 +17,8 @@ export function isPaused(causes: PauseCauses): boolean {
 /** What the board says on screen about the pause, the cause that will last longest first; null when live. */
 export function pauseReason(causes: PauseCauses): string | null {
   if (causes.explicit) return "Live updates paused";
-  if (causes.drawer) return "Paused while a trade is open";
-  if (causes.scrolled) return "Paused while scrolled down";
-  if (causes.pointer) return "Paused while the pointer is on the table";
+  if (causes.drawer) return "Paused: a trade is open";
+  if (causes.scrolled) return "Paused: scrolled down";
+  if (causes.pointer) return "Paused: pointer on the table";
   return null;
 }

@@ -26,7 +26,7 @@ export function PauseControl({ explicit, reason, onToggle }: PauseControlProps) 
       {/* Its room is kept while live: the pointer entering the table must not reflow the toolbar and
           push the rows down under it. On a phone (no pointer resting on the table) it keeps no room while
           live and less room when paused (the full reason is its title), so Pause and Export CSV stay on screen. */}
-      <span title={reason ?? undefined} className={`w-24 truncate text-right text-xs text-amber-200 sm:w-[16.5rem] ${reason === null ? "hidden sm:block sm:invisible" : ""}`}>
+      <span title={reason ?? undefined} className={`w-24 truncate text-right text-xs text-amber-200 sm:w-[10.5rem] ${reason === null ? "hidden sm:block sm:invisible" : ""}`}>
         {reason}
       </span>
       <button
