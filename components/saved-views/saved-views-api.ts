@@ -1,35 +1,12 @@
 // Browser calls to the saved-view routes (app/api/views). Every answer is parsed at the edge; a refusal
 // comes back as the server's own message in words (a 409 names the name in use), never thrown.
 import { z } from "zod";
-import { apiErrorSchema } from "@/lib/live/alerts-schema";
+import { type ApiAnswer, type ApiMethod, callApi } from "@/lib/live/api-call";
 import { type SavedView, type SavedViewList, savedViewListSchema, savedViewSchema } from "@/lib/trades/saved-view";
 
-export type ViewsAnswer<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+export type ViewsAnswer<T> = ApiAnswer<T>;
 
-async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", url: string, body: unknown, schema: z.ZodType<T>): Promise<ViewsAnswer<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      credentials: "same-origin",
-      cache: "no-store",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    return { ok: false, status: 0, message: "The dashboard server could not be reached. Try again." };
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = apiErrorSchema.safeParse(json);
-    if (error.success) return { ok: false, status: response.status, message: error.data.error.message };
-    if (response.status === 401) return { ok: false, status: 401, message: "Your session ended. Sign in again." };
-    return { ok: false, status: response.status, message: `The server refused (HTTP ${response.status}).` };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: response.status, message: "The server's answer could not be read." };
-  return { ok: true, value: parsed.data };
-}
+const call = <T,>(method: ApiMethod, url: string, body: unknown, schema: z.ZodType<T>) => callApi(method, url, body, schema);
 
 export function fetchSavedViews(): Promise<ViewsAnswer<SavedViewList>> {
   return call("GET", "/api/views", undefined, savedViewListSchema);

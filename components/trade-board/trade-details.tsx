@@ -7,6 +7,7 @@
 import { type ReactNode, useMemo } from "react";
 import { useCan } from "@/components/staff/staff-context";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DrawerHeader } from "@/components/ui/side-drawer";
 import { ExactTime } from "@/components/ui/exact-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { toMs } from "@/lib/time/format-time";
@@ -63,20 +64,7 @@ export function TradeDetails({ id, onClose }: { id: string; onClose: () => void 
   const stallReason = useOpsStore(useMemo(() => selectStallReason(id), [id]));
   const seesTradeUrls = useCan("see-trade-urls");
 
-  const header = (title: string) => (
-    <div className="flex items-start justify-between gap-3 px-5 pt-4 pb-3">
-      <h2 id="trade-drawer-title" className="text-base font-semibold text-white">
-        {title}
-      </h2>
-      <button
-        type="button"
-        onClick={onClose}
-        className="rounded-md border border-slate-700 px-2 py-0.5 text-xs text-slate-300 hover:border-slate-500 hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400"
-      >
-        Close<span className="sr-only"> trade details</span>
-      </button>
-    </div>
-  );
+  const header = (title: string) => <DrawerHeader id="trade-drawer-title" title={title} closes="trade details" onClose={onClose} />;
 
   if (!record) {
     return (

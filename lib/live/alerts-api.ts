@@ -3,37 +3,14 @@
 // back as the server's own message in words (a 400 says what was wrong with a note), never thrown.
 import { z } from "zod";
 import { STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { type Alert, alertSchema, apiErrorSchema, type TradeNote, type TradeTeam, tradeNoteSchema, tradeTeamSchema } from "./alerts-schema";
+import { type ApiAnswer, callApi, defaultFetch, type FetchJson } from "./api-call";
+import { type Alert, alertSchema, type TradeNote, type TradeTeam, tradeNoteSchema, tradeTeamSchema } from "./alerts-schema";
 
-export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+export type { ApiAnswer, FetchJson } from "./api-call";
 
-export type FetchJson = (url: string, init: RequestInit) => Promise<Response>;
-
-const defaultFetch: FetchJson = (url, init) => fetch(url, init);
-
-async function call<T>(url: string, body: unknown, schema: z.ZodType<T>, fetchImpl: FetchJson, method: "GET" | "POST" = "POST"): Promise<ApiAnswer<T>> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      method,
-      credentials: "same-origin",
-      cache: "no-store",
-      headers: method === "POST" ? { accept: "application/json", "content-type": "application/json" } : { accept: "application/json" },
-      ...(method === "POST" ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-  } catch {
-    return { ok: false, status: 0, message: "The dashboard server could not be reached. Try again." };
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = apiErrorSchema.safeParse(json);
-    if (error.success) return { ok: false, status: response.status, message: error.data.error.message };
-    if (response.status === 401) return { ok: false, status: 401, message: "Your session ended. Sign in again." };
-    return { ok: false, status: response.status, message: `The server refused (HTTP ${response.status}).` };
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: response.status, message: "The server's answer could not be read." };
-  return { ok: true, value: parsed.data };
+/** POST with a JSON body (`{}` when none), or GET with none. */
+function call<T>(url: string, body: unknown, schema: z.ZodType<T>, fetchImpl: FetchJson, method: "GET" | "POST" = "POST"): Promise<ApiAnswer<T>> {
+  return callApi(method, url, method === "POST" ? (body ?? {}) : undefined, schema, fetchImpl);
 }
 
 const path = (...parts: string[]) => parts.map((p) => encodeURIComponent(p)).join("/");
