@@ -31,7 +31,8 @@ export function ExposureFigure({ label, figure, detail, showLabel, onShow, title
       <button type="button" aria-label={showLabel} title={title} onClick={onShow} className={`min-w-0 rounded-lg px-3 pt-1.5 text-left hover:bg-slate-800/60 ${splits ? "" : "pb-1.5"} ${FOCUS}`}>
         <div className="truncate text-xs font-semibold uppercase tracking-wide text-slate-400">{label}</div>
         <div className="flex items-baseline gap-2">
-          <span className="truncate text-base font-semibold leading-6 tabular-nums text-white">{figure}</span>
+          {/* The figure is never cut short (a truncated amount reads as a different amount); its detail gives way. */}
+          <span className="shrink-0 whitespace-nowrap text-base font-semibold leading-6 tabular-nums text-white">{figure}</span>
           <span className="truncate text-xs text-slate-400">{detail}</span>
         </div>
       </button>
