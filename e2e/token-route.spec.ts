@@ -72,24 +72,42 @@ test.describe("with tokens minted by AssetPay's API", () => {
     await expectRefusal(await postToken(page, baseURL ?? "", { origin: "http://evil.example" }), 403, "cross_origin");
     await expectRefusal(await postToken(page, baseURL ?? "", { "sec-fetch-site": "cross-site" }), 403, "cross_origin");
   });
+});
 
-  test("an AssetPay rate limit becomes 429 with Retry-After", async ({ page, baseURL }) => {
-    await signIn(page);
-    // The route reuses this staff member's token for most of its life; naming it as refused makes the
-    // next request mint, which is the AssetPay call refused below.
-    const held = await expectGrant(await postToken(page, baseURL ?? ""));
-    // Budget of one request per minute, spent at once: the token route's call is then refused.
-    await simRequest("POST", "/__sim/rate-limit", { perMinute: 1 });
+// Its own app: the dashboard honours AssetPay's Retry-After from one budget for all its AssetPay calls,
+// so a refusal provoked on the shared app would hold back the next spec's sign-ins for up to a minute.
+test.describe("an AssetPay rate limit, on an app of its own", () => {
+  let app: Awaited<ReturnType<typeof startExtraApp>>;
+  test.beforeAll(async () => {
+    app = await startExtraApp("app-rate-limited");
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("an AssetPay rate limit becomes 429 with Retry-After", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: app.url });
     try {
-      await fetch(`${e2eEnv("E2E_SIM_URL")}/v1/wallets/me/balance`, { headers: { "api-key": e2eEnv("E2E_SIM_API_KEY") } });
-      const response = await page.request.post(`${baseURL ?? ""}/api/assetpay/token`, {
-        headers: { origin: baseURL ?? "" },
-        data: { refused: createHash("sha256").update(held.token).digest("hex") },
-      });
-      await expectRefusal(response, 429, "rate_limited");
-      expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+      const page = await context.newPage();
+      await signIn(page);
+      // The route reuses this staff member's token for most of its life; naming it as refused makes the
+      // next request mint, which is the AssetPay call refused below.
+      const held = await expectGrant(await postToken(page, app.url));
+      // Budget of one request per minute, spent at once: the token route's call is then refused.
+      await simRequest("POST", "/__sim/rate-limit", { perMinute: 1 });
+      try {
+        await fetch(`${e2eEnv("E2E_SIM_URL")}/v1/wallets/me/balance`, { headers: { "api-key": e2eEnv("E2E_SIM_API_KEY") } });
+        const response = await page.request.post(`${app.url}/api/assetpay/token`, {
+          headers: { origin: app.url },
+          data: { refused: createHash("sha256").update(held.token).digest("hex") },
+        });
+        await expectRefusal(response, 429, "rate_limited");
+        expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+      } finally {
+        await simRequest("POST", "/__sim/rate-limit", { perMinute: 3000 });
+      }
     } finally {
-      await simRequest("POST", "/__sim/rate-limit", { perMinute: 3000 });
+      await context.close();
     }
   });
 });
