@@ -17,6 +17,18 @@ function deferred<T>() {
 }
 
 describe("shortCache", () => {
+  it("keeps a quick read's answer only for the time to live, however busy the machine made it", async () => {
+    const time = clock();
+    const cache = shortCache<string, number>(() => 5_000, time.now);
+    const quick = deferred<number>();
+    const answer = cache.get("1h", () => quick.promise);
+    time.advance(3_000);
+    quick.resolve(1);
+    await answer;
+    time.advance(5_001);
+    expect(await cache.get("1h", () => Promise.resolve(2))).toBe(2);
+  });
+
   it("shares one running read among callers, and keeps its answer for the time to live after it arrives", async () => {
     const time = clock();
     const cache = shortCache<string, number>(() => 5_000, time.now);
