@@ -4,7 +4,8 @@
 // rest (stalled only, search, the alert views) does not, and the dialog says so. It shows a progressbar
 // while the file streams in and offers it to save when complete; Cancel stops the export. The server
 // audits the export before the first row (app/api/trades/export/route.ts).
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { useTimeZone } from "@/components/time-zone/use-time-zone";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { zoneName } from "@/lib/time/format-time";
@@ -36,7 +37,7 @@ function filtersInWords(filters: Pick<TradeExportRange, "games" | "types" | "sta
 
 /** Mounted while open (so its default days are today's, in the browser); unmounting stops an export. */
 export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; params: BoardParams }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(true);
   const zone = useTimeZone();
   const titleId = useId();
   const { state, start, cancel } = useHistoryExport();
@@ -51,11 +52,6 @@ export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; 
         : Date.parse(range.to) - Date.parse(range.from) > MAX_EXPORT_DAYS * DAY_MS
           ? `At most ${MAX_EXPORT_DAYS} days at a time.`
           : null;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   /** Another day means another file: whatever was exported (or is running) for the old range is dropped. */
   const changeDay = (which: "from" | "to", value: string) => {

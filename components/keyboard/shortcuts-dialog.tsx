@@ -1,7 +1,7 @@
 "use client";
 // The `?` list: a modal dialog with a heading that lists SHORTCUTS (keymap.ts). The browser's
 // <dialog> gives focus containment and Esc; closing returns focus where it was.
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { SHORTCUTS } from "./keymap";
 
 interface ShortcutsDialogProps {
@@ -10,13 +10,7 @@ interface ShortcutsDialogProps {
 }
 
 export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}

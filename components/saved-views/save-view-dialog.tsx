@@ -3,7 +3,8 @@
 // under a name, personal or (for roles that may share) shared with the team. The browser's <dialog>
 // gives focus containment and Esc; closing returns focus to the button. A refusal (a name already in
 // use: 409) stays in the dialog in words.
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { useCan } from "@/components/staff/staff-context";
 import { MAX_VIEW_NAME, type SavedView } from "@/lib/trades/saved-view";
 import { saveView } from "./saved-views-api";
@@ -16,19 +17,12 @@ interface SaveViewDialogProps {
 
 export function SaveViewDialog({ query, onSaved }: SaveViewDialogProps) {
   const mayShare = useCan("share-views");
-  const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const ref = useModalDialog(open);
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const ids = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const start = () => {
     setName("");

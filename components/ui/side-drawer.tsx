@@ -2,7 +2,8 @@
 // The page's detail drawer: a modal <dialog> on the right, named by its heading (DrawerHeader). The
 // browser gives it focus containment and Escape; which item it shows lives in the URL, so Escape and a
 // click on the backdrop ask the page to close it (onClose) and the dialog follows `open`.
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface SideDrawerProps {
   open: boolean;
@@ -13,13 +14,7 @@ interface SideDrawerProps {
 }
 
 export function SideDrawer({ open, labelledBy, onClose, children }: SideDrawerProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}
