@@ -6,10 +6,11 @@
 // audits the export before the first row (app/api/trades/export/route.ts).
 import { useId, useState } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
+import { dayKey } from "@/lib/time/calendar-days";
 import { useTimeZone } from "@/components/time-zone/use-time-zone";
 import type { BoardParams } from "@/lib/trades/board-params";
 import { zoneName } from "@/lib/time/format-time";
-import { canonicalStatuses, dayOf, dayRange, MAX_EXPORT_DAYS, type TradeExportRange } from "@/lib/trades/trades-csv-range";
+import { canonicalStatuses, dayRange, MAX_EXPORT_DAYS, type TradeExportRange } from "@/lib/trades/trades-csv-range";
 import { downloadFile } from "./download-file";
 import { useHistoryExport } from "./use-history-export";
 
@@ -41,7 +42,7 @@ export function ExportHistoryDialog({ onClose, params }: { onClose: () => void; 
   const zone = useTimeZone();
   const titleId = useId();
   const { state, start, cancel } = useHistoryExport();
-  const [days, setDays] = useState(() => ({ from: dayOf(Date.now() - 7 * DAY_MS, zone), to: dayOf(Date.now(), zone) }));
+  const [days, setDays] = useState(() => ({ from: dayKey(Date.now() - 7 * DAY_MS, zone), to: dayKey(Date.now(), zone) }));
   const filters = filtersOf(params);
   const range = dayRange(days.from, days.to, zone);
   const rangeProblem =

@@ -5,7 +5,7 @@
 import { useMemo } from "react";
 import { useTimeZone } from "@/components/time-zone/use-time-zone";
 import { useOpsStore } from "@/lib/store/use-ops-store";
-import { dayStartMs } from "@/lib/trades/exposure-days";
+import { dayStartMs } from "@/lib/time/calendar-days";
 import { type ExposureWindow, exposureWindow } from "@/lib/trades/exposure";
 
 export function useExposureWindow(): ExposureWindow {

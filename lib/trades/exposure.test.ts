@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, dayStartMs } from "./exposure-days";
+import { dayKey, dayStartMs } from "@/lib/time/calendar-days";
 import {
   type ExposureSelection,
   RELEASE_LATER,

@@ -3,11 +3,11 @@
 // (what a reversal would cost), and the reversals today / over 7 days (count, value, by `revertedBy`).
 // Pure and the only place these rules live: the figures (summarizeExposure) and the board's filter
 // (matchesExposure, through ./trade-filter) read the same facts, so a figure's count is the number of
-// rows its button shows. Days are calendar days in the board's time zone (./exposure-days). Money is
+// rows its button shows. Days are calendar days in the board's time zone (lib/time/calendar-days.ts). Money is
 // summed in cents. Never reads the clock or the store itself: the caller passes the window.
 import type { TimeZoneChoice } from "@/lib/time/format-time";
 import { DEFAULT_FUNDING_STUCK_MS, fundingAlertConditions } from "./alert-rules";
-import { dayKey, dayStartMs } from "./exposure-days";
+import { dayKey, dayStartMs } from "@/lib/time/calendar-days";
 import { isTerminalFundingStatus } from "./funding-status";
 import type { Funding, Game, Trade } from "./types";
 

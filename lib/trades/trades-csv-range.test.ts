@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayOf, dayRange, describeTradeExport, parseTradeExportQuery, tradeExportQuery } from "./trades-csv-range";
+import { dayKey } from "@/lib/time/calendar-days";
+import { dayRange, describeTradeExport, parseTradeExportQuery, tradeExportQuery } from "./trades-csv-range";
 
 describe("history export range", () => {
   it("reads a query string into the range and writes it back the same", () => {
@@ -38,7 +39,7 @@ describe("history export range", () => {
     const local = dayRange("2026-05-01", "2026-05-01", "local");
     expect(local?.from).toBe(new Date(2026, 4, 1).toISOString());
     expect(dayRange("", "2026-05-01", "utc")).toBeNull();
-    expect(dayOf(Date.UTC(2026, 0, 9, 23, 59), "utc")).toBe("2026-01-09");
-    expect(dayOf(new Date(2026, 0, 9, 0, 1).getTime(), "local")).toBe("2026-01-09");
+    expect(dayKey(Date.UTC(2026, 0, 9, 23, 59), "utc")).toBe("2026-01-09");
+    expect(dayKey(new Date(2026, 0, 9, 0, 1).getTime(), "local")).toBe("2026-01-09");
   });
 });

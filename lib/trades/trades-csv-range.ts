@@ -3,6 +3,7 @@
 // with the clock; search, "Needs attention" and "Assigned to me" are about what a board holds.) One
 // schema for the route's query string, the team call to the store and the browser's dialog. Pure.
 import { z } from "zod";
+import { dayKeyStartMs } from "@/lib/time/calendar-days";
 import { TRADE_STATUSES, type TradeStatus, type TradeType } from "./types";
 
 /** The longest range one export may cover: a year and a bit, well past the recorder's retention. */
@@ -77,27 +78,9 @@ export function canonicalStatuses(statuses: readonly TradeStatus[]): TradeStatus
   return TRADE_STATUSES.filter((status) => statuses.includes(status));
 }
 
-const DAY_INPUT = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Start of the day "YYYY-MM-DD" (a date field's value) in the zone, in ms; null when not a date. */
-function dayStartMs(day: string, zone: "local" | "utc", plusDays = 0): number | null {
-  const match = DAY_INPUT.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays];
-  const ms = zone === "utc" ? Date.UTC(year, month, date) : new Date(year, month, date).getTime();
-  return Number.isFinite(ms) ? ms : null;
-}
-
 /** From the first moment of `fromDay` to the end of `toDay` (inclusive), in the board's time zone. */
 export function dayRange(fromDay: string, toDay: string, zone: "local" | "utc"): { from: string; to: string } | null {
-  const from = dayStartMs(fromDay, zone);
-  const to = dayStartMs(toDay, zone, 1);
+  const from = dayKeyStartMs(fromDay, zone);
+  const to = dayKeyStartMs(toDay, zone, 1);
   return from === null || to === null ? null : { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-}
-
-/** "YYYY-MM-DD" of the instant in the zone: what a date field shows. */
-export function dayOf(ms: number, zone: "local" | "utc"): string {
-  const d = new Date(ms);
-  const parts = zone === "utc" ? [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] : [d.getFullYear(), d.getMonth() + 1, d.getDate()];
-  return `${String(parts[0]).padStart(4, "0")}-${String(parts[1]).padStart(2, "0")}-${String(parts[2]).padStart(2, "0")}`;
 }
